@@ -1,0 +1,306 @@
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.cache import cache
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from authors.models import Author
+
+from .querysets import ArticleQuerySet, CategoryQuerySet
+
+
+class InvalidTransition(Exception):
+    """A workflow move that the article's current status does not allow."""
+
+
+class Category(models.Model):
+    """A section of the site ("Local", "Sport"), with its own page and feed."""
+
+    MENU_CACHE_KEY = "articles:menu-categories"
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    menu_position = models.PositiveSmallIntegerField(_("menu position"), default=0)
+    show_in_menu = models.BooleanField(_("shown in menu"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["menu_position", "name"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+    @classmethod
+    def menu(cls):
+        """The menu categories, cached: every page shows them (cleared by articles.signals)."""
+        return cache.get_or_set(cls.MENU_CACHE_KEY, lambda: list(cls.objects.in_menu()), 3600)
+
+
+class Article(models.Model):
+    """One news story, from first draft to publication and beyond."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+
+    title = models.CharField(_("headline"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    standfirst = models.TextField(
+        _("standfirst"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two sentences under the headline."),
+    )
+    body = models.TextField(_("body"), blank=True)
+    category = models.ForeignKey(
+        "Category", verbose_name=_("category"), on_delete=models.PROTECT, related_name="articles"
+    )
+    authors = models.ManyToManyField(
+        Author, verbose_name=_("authors"), through="ArticleAuthor", related_name="articles"
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+
+    lead_image = models.ImageField(
+        _("lead image"),
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        width_field="lead_image_width",
+        height_field="lead_image_height",
+    )
+    lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_bytes = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Rendition names and sizes, written when the image is saved, so list pages need no lookups.
+    lead_image_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    lead_image_alt = models.CharField(_("alt text"), max_length=250, blank=True)
+    lead_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    lead_image_credit = models.CharField(_("credit"), max_length=120, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("publish time"), null=True, blank=True)
+    # The date in the address, fixed at first publication so a time-zone change never moves it.
+    url_date = models.DateField(null=True, blank=True, editable=False)
+    revised_at = models.DateTimeField(
+        _("updated time"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The editorial 'Updated' time readers see."),
+    )
+    featured = models.BooleanField(_("featured"), default=False)
+    featured_until = models.DateTimeField(_("featured until"), null=True, blank=True)
+    breaking = models.BooleanField(_("breaking"), default=False)
+    breaking_until = models.DateTimeField(_("breaking until"), null=True, blank=True)
+
+    seo_title = models.CharField(_("SEO title"), max_length=70, blank=True)
+    seo_description = models.CharField(_("SEO description"), max_length=160, blank=True)
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last saved"), auto_now=True)
+    # Bumped on every save; an edit based on an older version is refused (optimistic locking).
+    version = models.PositiveIntegerField(default=1, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_live_idx"),
+            models.Index(
+                fields=["category", "status", "-published_at"], name="article_category_live_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        day = self.url_date or timezone.localdate(self.published_at or timezone.now())
+        return reverse(
+            "articles:detail",
+            kwargs={
+                "year": f"{day.year:04d}",
+                "month": f"{day.month:02d}",
+                "day": f"{day.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    # Workflow moves. Each refuses an invalid move; permissions are checked in articles.services.
+    def submit_for_review(self):
+        self._require_status(self.Status.DRAFT)
+        self.status = self.Status.REVIEW
+
+    def send_back_to_draft(self):
+        self._require_status(self.Status.REVIEW, self.Status.UNPUBLISHED)
+        self.status = self.Status.DRAFT
+
+    def publish(self, *, at=None):
+        """Publish now, or schedule for `at` (also reschedules a scheduled article).
+
+        The first publication fixes the publish time and the address's date; republishing an
+        article that has been live keeps both, so its address never changes.
+        """
+        self._require_status(
+            self.Status.DRAFT, self.Status.REVIEW, self.Status.UNPUBLISHED, self.Status.PUBLISHED
+        )
+        if not self.has_been_live:
+            self.published_at = at or timezone.now()
+            self.url_date = timezone.localdate(self.published_at)
+        self.status = self.Status.PUBLISHED
+
+    @property
+    def has_been_live(self):
+        return self.published_at is not None and self.published_at <= timezone.now()
+
+    def unpublish(self):
+        self._require_status(self.Status.PUBLISHED)
+        self.status = self.Status.UNPUBLISHED
+
+    def _require_status(self, *allowed):
+        if self.status not in allowed:
+            raise InvalidTransition(
+                _("A %(status)s article cannot make this move.")
+                % {"status": self.get_status_display().lower()}
+            )
+
+    @property
+    def is_live(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def credits(self):
+        """Bylines grouped by role, in their chosen order: [(role label, [author, …]), …].
+
+        Uses the `credit_list` prefetched by `for_listing()` when present.
+        """
+        links = getattr(self, "credit_list", None)
+        if links is None:
+            links = self.article_authors.select_related("author").order_by("position")
+        groups = {}
+        for link in links:
+            groups.setdefault(link.role, []).append(link.author)
+        return [(ArticleAuthor.Role(role).credit_label, people) for role, people in groups.items()]
+
+    @property
+    def author_names(self):
+        return [link.author.name for link in getattr(self, "credit_list", [])]
+
+
+class ArticleAuthor(models.Model):
+    """One credit on an article: who, in which position, and for what."""
+
+    class Role(models.TextChoices):
+        WRITER = "", _("Writer")
+        REPORTING = "reporting", _("Additional reporting")
+        PHOTOS = "photos", _("Photos")
+        VIDEO = "video", _("Video")
+
+        @property
+        def credit_label(self):
+            return {
+                "": _("Written by"),
+                "reporting": _("Additional reporting by"),
+                "photos": _("Photos by"),
+                "video": _("Video by"),
+            }[self.value]
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey(
+        Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="article_credits"
+    )
+    role = models.CharField(
+        _("credit"), max_length=12, choices=Role.choices, blank=True, default=""
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "author", "role"], name="unique_credit_per_role"
+            )
+        ]
+        indexes = [models.Index(fields=["author", "article"], name="credit_author_idx")]
+
+    def __str__(self):
+        return f"{self.author} ({self.get_role_display()})"
+
+
+class Correction(models.Model):
+    """A correction or clarification appended to a published article."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        CLARIFICATION = "clarification", _("Clarification")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(_("text"))
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+class ArticleRedirect(models.Model):
+    """An address an article used to answer at; it now redirects permanently."""
+
+    old_path = models.CharField(max_length=300, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_addresses")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+
+    def __str__(self):
+        return self.old_path

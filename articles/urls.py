@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "articles"
+urlpatterns = [
+    path("latest/", views.LatestView.as_view(), name="latest"),
+    path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
+    path(
+        "<int:year>/<int:month>/<int:day>/<slug:slug>/",
+        views.ArticleDetailView.as_view(),
+        name="detail",
+    ),
+]

@@ -1,0 +1,11 @@
+from django.contrib import admin
+
+from .models import Page
+
+
+@admin.register(Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "footer_position", "updated_at"]
+    list_editable = ["footer_position"]
+    prepopulated_fields = {"slug": ["title"]}
+    search_fields = ["title", "body"]

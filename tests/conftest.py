@@ -1,0 +1,46 @@
+import os
+import shutil
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+
+from tests.factories import UserFactory
+
+# CI sets REQUIRE_SERVICES=1 on its PostgreSQL + Redis run: there a test that needs them must run.
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def _unavailable(marker):
+    from django.conf import settings
+
+    if marker == "postgres" and connection.vendor != "postgresql":
+        return "needs PostgreSQL: set DATABASE_URL=postgres://…"
+    if marker == "redis" and "redis" not in settings.CACHES["default"]["BACKEND"].lower():
+        return "needs Redis: set CACHE_URL=redis://…"
+    if marker == "browser" and not shutil.which(CHROMIUM):
+        return f"needs Chromium at {CHROMIUM} (apt-get install chromium)"
+    return None
+
+
+def pytest_runtest_setup(item):
+    for marker in ("postgres", "redis", "browser"):
+        if item.get_closest_marker(marker) and (reason := _unavailable(marker)):
+            if REQUIRE_SERVICES:
+                pytest.fail(f"required in this run but {reason}")
+            pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings, tmp_path):
+    """Each test starts with an empty cache and writes uploads to its own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()

@@ -1,0 +1,77 @@
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from articles.models import Article, ArticleAuthor, Category
+from authors.models import Author
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    password = factory.django.Password("correct horse battery staple")
+    is_staff = True
+
+
+class CategoryFactory(DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.Sequence(lambda n: f"section-{n}")
+    menu_position = factory.Sequence(int)
+
+
+class AuthorFactory(DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Reporter {n}")
+    slug = factory.Sequence(lambda n: f"reporter-{n}")
+    job_title = "Reporter"
+
+
+class ArticleFactory(DjangoModelFactory):
+    """A draft by default; `live=True` publishes it an hour ago (or at `published_at`)."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    class Params:
+        live = factory.Trait(
+            status=Article.Status.PUBLISHED,
+            published_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1)),
+        )
+
+    title = factory.Sequence(lambda n: f"Story number {n}")
+    slug = factory.Sequence(lambda n: f"story-number-{n}")
+    standfirst = "What happened, in a sentence."
+    body = "<p>The first paragraph of the story.</p>"
+    category = factory.SubFactory(CategoryFactory)
+    status = Article.Status.DRAFT
+    url_date = factory.LazyAttribute(
+        lambda a: timezone.localdate(a.published_at) if a.published_at else None
+    )
+
+    @factory.post_generation
+    def authors(article, create, extracted, **kwargs):
+        """`authors=[a, b]` sets the byline in that order; by default one new author."""
+        if not create:
+            return
+        people = extracted if extracted is not None else [AuthorFactory()]
+        for position, person in enumerate(people):
+            role = ""
+            if isinstance(person, tuple):
+                person, role = person
+            ArticleAuthor.objects.create(
+                article=article, author=person, role=role, position=position
+            )
