@@ -1,0 +1,52 @@
+"""The staff roles and exactly the permissions each one has.
+
+Groups are created by a migration and re-synced after every `migrate` and test-database flush
+(post_migrate), so they always match this table. Finer rules — a writer edits only their own
+unpublished articles — are enforced in articles.services, which the admin goes through.
+"""
+
+from django.apps import apps as global_apps
+
+
+def _crud(app_label, *models, actions=("add", "change", "delete", "view")):
+    return [f"{app_label}.{action}_{model}" for model in models for action in actions]
+
+
+ROLES = {
+    "Writers": [
+        "articles.add_article",
+        "articles.change_article",
+        "articles.view_article",
+        *_crud("articles", "articleauthor"),
+        "articles.view_category",
+        "authors.view_author",
+    ],
+    "Editors": [
+        *_crud("articles", "article", "articleauthor", "category", "correction"),
+        "articles.publish_article",
+        "articles.view_historicalarticle",
+        *_crud("authors", "author"),
+        *_crud("pages", "page"),
+    ],
+    "Sales": [
+        "advertising.view_enquiry",
+        "advertising.change_enquiry",
+        "advertising.add_enquirynote",
+        "advertising.view_enquirynote",
+    ],
+}
+
+
+def sync_roles(*, apps=global_apps, **kwargs):
+    """Create the role groups and give each exactly the permissions in ROLES that exist."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, wanted in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        permissions = []
+        for dotted in wanted:
+            app_label, codename = dotted.split(".")
+            permissions += Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            )
+        group.permissions.set(permissions)
