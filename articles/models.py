@@ -223,6 +223,32 @@ class Article(models.Model):
             groups.setdefault(link.role, []).append(link.author)
         return [(ArticleAuthor.Role(role).credit_label, people) for role, people in groups.items()]
 
+    # Lead image renditions, as written by articles.images when the image is saved:
+    #   {"srcset": [{"name": str, "width": int, "height": int}, ...],   # WebP, narrowest first
+    #    "crops": {"16x9": {"name", "width", "height"}, "4x3": {...}, "1x1": {...}}}
+    # Names are storage names; URLs come from the storage without a query.
+    @property
+    def lead_image_srcset(self):
+        """'url 640w, url 1280w, …' for <img srcset>, or '' before renditions exist."""
+        storage = self.lead_image.storage
+        return ", ".join(
+            f"{storage.url(item['name'])} {item['width']}w"
+            for item in self.lead_image_renditions.get("srcset", [])
+        )
+
+    @property
+    def lead_image_crops(self):
+        """{'16x9': {'url', 'width', 'height'}, '4x3': …, '1x1': …} for cards and JSON-LD."""
+        storage = self.lead_image.storage
+        return {
+            ratio: {
+                "url": storage.url(item["name"]),
+                "width": item["width"],
+                "height": item["height"],
+            }
+            for ratio, item in self.lead_image_renditions.get("crops", {}).items()
+        }
+
     @property
     def author_names(self):
         return [link.author.name for link in getattr(self, "credit_list", [])]
