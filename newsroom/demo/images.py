@@ -1,4 +1,4 @@
-"""Lead images for the demo articles, drawn at load time so no image files live in the repository."""
+"""Lead images for the demo articles, drawn at load time: no image files live in the repo."""
 
 import io
 import random
@@ -24,7 +24,7 @@ def palette_words(category_slug: str) -> str:
 
 
 def draw_lead_image(*, category_slug: str, label: str, seed: str) -> bytes:
-    """A 1600×900 JPEG: the section's colour gradient, a few soft shapes and the section's name.
+    """A 1600x900 JPEG: the section's colour gradient, a few soft shapes and the section's name.
 
     `seed` (the article's slug) makes each image different but the same on every run.
     """

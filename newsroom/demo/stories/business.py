@@ -69,8 +69,7 @@ STORIES = [
     ),
     Story(
         "Garment exporters warn of slower orders from American buyers",
-        "Manufacturers say retailers are holding smaller stocks and ordering closer to the "
-        "season.",
+        "Manufacturers say retailers are holding smaller stocks and ordering closer to the season.",
         (
             "Sri Lanka's apparel exporters expect orders from the United States to slow over the "
             "next six months, the industry's joint association said on Tuesday.",
@@ -130,8 +129,7 @@ STORIES = [
     ),
     Story(
         "Cinnamon growers seek protection for Ceylon name in new markets",
-        "Growers' associations want geographical indication status recognised in more "
-        "countries.",
+        "Growers' associations want geographical indication status recognised in more countries.",
         (
             "Cinnamon producers have asked the government to speed up registration of the "
             "Ceylon cinnamon geographical indication in Asian and Latin American markets.",
@@ -149,7 +147,7 @@ STORIES = [
             "Transport operators welcomed the idea, saying frequent price swings made it hard "
             "to set fares, but economists warned it could build up hidden losses.",
         ),
-        "A filling station on the Colombo–Kandy road.",
+        "A filling station on the Colombo-Kandy road.",
         state="review",
     ),
 ]

@@ -148,6 +148,5 @@ STORIES = [
             "carriages to add a second observation saloon on weekends.",
         ),
         "A train on the hill country line near Ella.",
-        state="draft",
     ),
 ]
