@@ -130,7 +130,7 @@ def _build_article(story: Story, slug, category, number):
             f"with the word {category.name.upper()}"
         ),
         lead_image_caption=story.caption,
-        lead_image_credit="Graphic: Newsroom",
+        lead_image_credit="Newsroom graphics",
     )
 
 
