@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "newsroom",
     "authors",
     "articles",
+    "advertising",
     "pages",
 ]
 
@@ -169,3 +170,14 @@ LOGGING = {
 SITE_NAME = env.str("SITE_NAME", default="Newsroom")
 ADVERTISING_EMAIL = env.str("ADVERTISING_EMAIL", default="advertising@example.com")
 PAGE_SIZE = 20
+
+# Advertising enquiries (see README: Advertising enquiries).
+PHONENUMBER_DEFAULT_REGION = env.str("PHONENUMBER_DEFAULT_REGION", default="LK")
+# Proxies (load balancer addresses) whose X-Forwarded-For is believed for a client's address.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+ENQUIRY_RATE_LIMIT = env.int("ENQUIRY_RATE_LIMIT", default=5)  # per address per window
+ENQUIRY_RATE_WINDOW = env.int("ENQUIRY_RATE_WINDOW", default=3600)  # seconds
+ENQUIRY_MIN_FILL_SECONDS = env.int("ENQUIRY_MIN_FILL_SECONDS", default=3)
+ENQUIRY_NOTIFY_ATTEMPTS = env.int("ENQUIRY_NOTIFY_ATTEMPTS", default=6)
+ENQUIRY_RETRY_SECONDS = env.int("ENQUIRY_RETRY_SECONDS", default=60)  # doubles each attempt
+ENQUIRY_RETENTION_DAYS = env.int("ENQUIRY_RETENTION_DAYS", default=730)
