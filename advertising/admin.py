@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.urls import path
 from django.utils import timezone
@@ -166,11 +166,11 @@ class EnquiryAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Assign selected enquiries to me"), permissions=["change"])
     def assign_to_me(self, request, queryset):
-        owners = Enquiry._meta.get_field("owner").get_limit_choices_to()
-        if not type(request.user).objects.filter(pk=request.user.pk, **owners).exists():
-            self.message_user(request, _("Only Sales members can own enquiries."), messages.ERROR)
+        try:
+            count = queryset.assign_to(request.user)
+        except ValidationError as error:
+            self.message_user(request, error.message, messages.ERROR)
             return
-        count = queryset.update(owner=request.user)
         self.message_user(
             request,
             ngettext("%d enquiry is now yours.", "%d enquiries are now yours.", count) % count,

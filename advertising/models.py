@@ -18,6 +18,14 @@ class EnquiryQuerySet(models.QuerySet):
             models.Q(sales_notified_at__isnull=True) | models.Q(enquirer_notified_at__isnull=True)
         )
 
+    def assign_to(self, owner) -> int:
+        """Give these enquiries to a Sales member; refuses anyone else."""
+        field = Enquiry._meta.get_field("owner")
+        eligible = field.related_model.objects.filter(**field.get_limit_choices_to())
+        if not eligible.filter(pk=owner.pk).exists():
+            raise ValidationError(_("Only Sales members can own enquiries."))
+        return self.update(owner=owner)
+
     def past_retention(self, *, days: int):
         """Closed enquiries (won, lost, spam) closed more than `days` days ago."""
         cutoff = timezone.now() - datetime.timedelta(days=days)
