@@ -19,6 +19,7 @@ def _parse(response):
     return parser.parse(response.content.decode())
 
 
+@pytest.mark.django_db(transaction=True)  # the worker reconnects between tasks
 def test_valid_enquiry_is_stored_and_both_emails_are_sent_by_the_worker(
     client, settings, django_capture_on_commit_callbacks
 ):

@@ -11,7 +11,9 @@ from django_tasks_db.models import DBTaskResult
 from advertising.models import Enquiry
 from tests.advertising.conftest import enquiry_data, run_worker
 
-pytestmark = pytest.mark.django_db
+# Committed data, as in production: the worker closes and reopens database connections between
+# tasks, which a test wrapped in one transaction cannot survive on PostgreSQL.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _closed_port() -> int:
