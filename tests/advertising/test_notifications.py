@@ -149,3 +149,21 @@ def test_an_enquiry_rolled_back_leaves_no_email_job_behind(client, working_smtp)
     assert not DBTaskResult.objects.exists()
     run_worker()
     assert mail.outbox == []
+
+
+def test_a_mail_server_that_never_answers_counts_as_failed_after_the_timeout(
+    client, settings, django_capture_on_commit_callbacks
+):
+    with socket.socket() as silent:  # accepts connections, never says hello
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = silent.getsockname()
+        settings.EMAIL_TIMEOUT = 1
+        enquiry = _submit(client, django_capture_on_commit_callbacks)
+
+        run_worker()
+
+    enquiry.refresh_from_db()
+    assert not enquiry.notified
+    assert "timed out" in enquiry.notification_error
