@@ -25,7 +25,14 @@ run: $(VENV)/.installed-base
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py demo_accounts
+	@# The e-mail worker runs beside the server (mail goes to the console) and stops with it.
+	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Background jobs (enquiry e-mails); in production run one or more under a process supervisor.
+worker: $(VENV)/.installed-base
+	$(BIN)/python manage.py db_worker
 
 test: export SECRET_KEY ?= test-only-secret-key-not-for-production-use-0123456789
 test: $(VENV)/.installed-dev

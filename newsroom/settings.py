@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "newsroom",
     "authors",
     "articles",
+    "advertising",
     "pages",
 ]
 
@@ -138,6 +139,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # E-mail: console in development; smtp://user:password@host:587/?tls=True in production.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# A mail server that stops answering must not hang the task worker (seconds).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Newsroom <newsroom@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -169,3 +172,14 @@ LOGGING = {
 SITE_NAME = env.str("SITE_NAME", default="Newsroom")
 ADVERTISING_EMAIL = env.str("ADVERTISING_EMAIL", default="advertising@example.com")
 PAGE_SIZE = 20
+
+# Advertising enquiries (see README: Advertising enquiries).
+PHONENUMBER_DEFAULT_REGION = env.str("PHONENUMBER_DEFAULT_REGION", default="LK")
+# Proxies (load balancer addresses) whose X-Forwarded-For is believed for a client's address.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+ENQUIRY_RATE_LIMIT = env.int("ENQUIRY_RATE_LIMIT", default=5)  # per address per window
+ENQUIRY_RATE_WINDOW = env.int("ENQUIRY_RATE_WINDOW", default=3600)  # seconds
+ENQUIRY_MIN_FILL_SECONDS = env.int("ENQUIRY_MIN_FILL_SECONDS", default=3)
+ENQUIRY_NOTIFY_ATTEMPTS = env.int("ENQUIRY_NOTIFY_ATTEMPTS", default=6)
+ENQUIRY_RETRY_SECONDS = env.int("ENQUIRY_RETRY_SECONDS", default=60)  # doubles each attempt
+ENQUIRY_RETENTION_DAYS = env.int("ENQUIRY_RETENTION_DAYS", default=730)

@@ -44,3 +44,18 @@ def _isolated(settings, tmp_path):
 @pytest.fixture
 def user(db):
     return UserFactory()
+
+
+@pytest.fixture
+def sales_user(db):
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(username="sales-person")
+    user.groups.add(Group.objects.get(name="Sales"))
+    return user
+
+
+@pytest.fixture
+def sales_client(client, sales_user):
+    client.force_login(sales_user)
+    return client

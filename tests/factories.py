@@ -75,3 +75,16 @@ class ArticleFactory(DjangoModelFactory):
             ArticleAuthor.objects.create(
                 article=article, author=person, role=role, position=position
             )
+
+
+class EnquiryFactory(DjangoModelFactory):
+    """An advertising enquiry as the public form stores it (status new, not yet e-mailed)."""
+
+    class Meta:
+        model = "advertising.Enquiry"
+
+    name = factory.Sequence(lambda n: f"Advertiser {n}")
+    organisation = factory.Sequence(lambda n: f"Company {n}")
+    email = factory.LazyAttribute(lambda e: f"{e.name.lower().replace(' ', '.')}@example.lk")
+    interest = "website"
+    message = "We would like a banner campaign."

@@ -45,7 +45,10 @@ def test_reader_walks_from_home_to_article_author_and_category(live_server, page
     assert (
         "Are you interested in advertising on our website or video channel?" in contact.inner_text()
     )
-    assert contact.get_by_role("link").get_attribute("href") == "mailto:ads@newsroom.example"
+    assert (
+        contact.get_by_role("link", name="ads@newsroom.example").get_attribute("href")
+        == "mailto:ads@newsroom.example"
+    )
     assert (
         page.locator("aside.latest").get_by_role("link", name="Rain expected in the south").count()
         == 1

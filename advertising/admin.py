@@ -1,0 +1,213 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import Enquiry, EnquiryNote
+from .services import enquiries_resend, enquiries_write_csv
+
+
+class EnquiryNoteInline(admin.TabularInline):
+    model = EnquiryNote
+    fields = ["text", "author", "created_at"]
+    readonly_fields = ["author", "created_at"]
+    extra = 1
+    can_delete = False
+
+
+class NotifiedFilter(admin.SimpleListFilter):
+    title = _("e-mails")
+    parameter_name = "emailed"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("Not all sent")), ("yes", _("All sent"))]
+
+    def queryset(self, request, queryset):
+        unnotified = queryset.unnotified()
+        if self.value() == "no":
+            return unnotified
+        if self.value() == "yes":
+            return queryset.exclude(pk__in=unnotified.values("pk"))
+        return queryset
+
+
+class EnquiryAdminForm(forms.ModelForm):
+    move_to = forms.ChoiceField(label=_("Move to"), required=False)
+
+    class Meta:
+        model = Enquiry
+        fields = ["owner"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["move_to"].choices = [("", _("Keep as it is"))] + [
+            (status, Enquiry.Status(status).label) for status in self.instance.allowed_moves()
+        ]
+
+
+def _csv_response(queryset) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"enquiries-{timezone.localdate():%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    enquiries_write_csv(queryset=queryset, out=response)
+    return response
+
+
+@admin.register(Enquiry)
+class EnquiryAdmin(admin.ModelAdmin):
+    """The sales pipeline: shown only to users with the enquiry permissions (the Sales group)."""
+
+    form = EnquiryAdminForm
+    list_display = [
+        "received_at",
+        "name",
+        "organisation",
+        "interest",
+        "budget",
+        "status",
+        "owner",
+        "emailed",
+    ]
+    list_filter = ["status", "interest", "budget", "owner", NotifiedFilter]
+    list_select_related = ["owner"]
+    search_fields = ["name", "organisation", "email", "message"]
+    date_hierarchy = "received_at"
+    inlines = [EnquiryNoteInline]
+    actions = ["assign_to_me", "mark_spam", "resend_notifications", "export_csv"]
+    readonly_fields = [
+        "received_at",
+        "name",
+        "organisation",
+        "email",
+        "phone",
+        "interest",
+        "budget",
+        "preferred_start",
+        "message",
+        "status",
+        "status_changed_at",
+        "closed_at",
+        "sales_notified_at",
+        "enquirer_notified_at",
+        "notification_attempts",
+        "notification_error",
+    ]
+    fieldsets = [
+        (
+            _("Enquiry"),
+            {
+                "fields": [
+                    "received_at",
+                    ("name", "organisation"),
+                    ("email", "phone"),
+                    ("interest", "budget", "preferred_start"),
+                    "message",
+                ]
+            },
+        ),
+        (_("Pipeline"), {"fields": ["status", "status_changed_at", "owner", "move_to"]}),
+        (
+            _("E-mails"),
+            {
+                "fields": [
+                    "sales_notified_at",
+                    "enquirer_notified_at",
+                    "notification_attempts",
+                    "notification_error",
+                ]
+            },
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return False  # enquiries come from the public form only
+
+    @admin.display(boolean=True, description=_("e-mailed"))
+    def emailed(self, enquiry):
+        return enquiry.notified
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if status := form.cleaned_data.get("move_to"):
+            obj.move_to(status)
+
+    def save_formset(self, request, form, formset, change):
+        for note in formset.save(commit=False):
+            if note._state.adding:
+                note.author = request.user
+            note.save()
+
+    def get_urls(self):
+        export = path(
+            "export/",
+            self.admin_site.admin_view(self.export_view),
+            name="advertising_enquiry_export",
+        )
+        return [export, *super().get_urls()]
+
+    def export_view(self, request):
+        """The changelist as it is filtered and searched, as CSV."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            return HttpResponseBadRequest(_("Unknown filter."))
+        return _csv_response(changelist.get_queryset(request))
+
+    @admin.action(description=_("Export selected enquiries as CSV"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return _csv_response(queryset)
+
+    @admin.action(description=_("Assign selected enquiries to me"), permissions=["change"])
+    def assign_to_me(self, request, queryset):
+        try:
+            count = queryset.assign_to(request.user)
+        except ValidationError as error:
+            self.message_user(request, error.message, messages.ERROR)
+            return
+        self.message_user(
+            request,
+            ngettext("%d enquiry is now yours.", "%d enquiries are now yours.", count) % count,
+        )
+
+    @admin.action(description=_("Mark selected enquiries as spam"), permissions=["change"])
+    def mark_spam(self, request, queryset):
+        marked = 0
+        for enquiry in queryset:
+            if Enquiry.Status.SPAM in enquiry.allowed_moves():
+                enquiry.mark_spam()
+                marked += 1
+        self.message_user(
+            request,
+            ngettext("%d enquiry marked as spam.", "%d enquiries marked as spam.", marked) % marked,
+        )
+        if skipped := queryset.count() - marked:
+            self.message_user(
+                request,
+                ngettext(
+                    "%d closed enquiry was left as it is.",
+                    "%d closed enquiries were left as they are.",
+                    skipped,
+                )
+                % skipped,
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Re-send e-mails not yet sent"), permissions=["change"])
+    def resend_notifications(self, request, queryset):
+        count = enquiries_resend(queryset=queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "E-mails queued again for %d enquiry.",
+                "E-mails queued again for %d enquiries.",
+                count,
+            )
+            % count,
+        )

@@ -1,0 +1,115 @@
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Enquiry
+
+STARTED_SALT = "advertising.enquiry-form.started"
+# A form older than this is re-issued (the person keeps what they typed).
+FORM_LIFETIME_SECONDS = 24 * 60 * 60
+
+
+def sign_started(at: float | None = None) -> str:
+    """The value of the form's hidden `started` field: when the form was served, signed."""
+    return signing.Signer(salt=STARTED_SALT).sign(f"{time.time() if at is None else at:.3f}")
+
+
+class EnquiryForm(forms.ModelForm):
+    """The public advertising enquiry form, with its anti-spam fields."""
+
+    # Honeypot: hidden from people (CSS and aria-hidden), filled in by naive bots.
+    website = forms.CharField(label=_("Leave this empty"), required=False)
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Enquiry
+        fields = [
+            "name",
+            "organisation",
+            "email",
+            "phone",
+            "interest",
+            "budget",
+            "preferred_start",
+            "message",
+        ]
+        labels = {"interest": _("What are you interested in?"), "budget": _("Budget (optional)")}
+        help_texts = {
+            "phone": _("Optional. International numbers start with + and the country code."),
+            "preferred_start": _("Optional."),
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+            "preferred_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "message": forms.Textarea(attrs={"rows": 6}),
+        }
+        error_messages = {
+            "name": {"required": _("Please tell us your name.")},
+            "organisation": {"required": _("Please tell us which organisation you represent.")},
+            "email": {
+                "required": _("Please give an e-mail address so we can reply."),
+                "invalid": _("Please enter a valid e-mail address, like name@example.com."),
+            },
+            "phone": {"invalid": _("Please enter a valid phone number, like +94 11 234 5678.")},
+            "interest": {"required": _("Please choose what you are interested in.")},
+            "message": {"required": _("Please tell us a little about what you have in mind.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        self.fields["interest"].choices = [("", _("Choose one")), *Enquiry.Interest.choices]
+        self.fields["budget"].choices = [("", _("Not sure yet")), *Enquiry.Budget.choices]
+        # Every render carries a fresh start time; a bound form keeps the one it was sent with.
+        self.initial["started"] = sign_started()
+
+    def _clean_one_line(self, name):
+        value = self.cleaned_data[name]
+        # Newlines in a value that reaches an e-mail header are an injection attempt.
+        if any(ch in value for ch in "\r\n\t\x00"):
+            raise forms.ValidationError(_("Please use a single line without line breaks."))
+        return value
+
+    def clean_name(self):
+        return self._clean_one_line("name")
+
+    def clean_organisation(self):
+        return self._clean_one_line("organisation")
+
+    def clean_preferred_start(self):
+        start = self.cleaned_data["preferred_start"]
+        if start and start < timezone.localdate():
+            raise forms.ValidationError(_("Please choose a date from today onwards."))
+        return start
+
+    def clean_started(self):
+        """Seconds since the form was served, or None when the value was not ours."""
+        try:
+            started = float(signing.Signer(salt=STARTED_SALT).unsign(self.cleaned_data["started"]))
+        except (signing.BadSignature, ValueError):
+            return None
+        age = time.time() - started
+        if age > FORM_LIFETIME_SECONDS:
+            # Not a spam sign on its own: re-issue the form, keeping what was typed.
+            self.data = self.data.copy()
+            self.data["started"] = sign_started()
+            self.add_error(
+                None, _("This form was open for a long time. Please check it and send it again.")
+            )
+        return age
+
+    def looks_automated(self) -> bool:
+        """Honeypot filled, start time missing or forged, or sent faster than a person types."""
+        age = self.cleaned_data.get("started")
+        return (
+            bool(self.cleaned_data.get("website"))
+            or age is None
+            or age < settings.ENQUIRY_MIN_FILL_SECONDS
+        )

@@ -1,0 +1,138 @@
+import csv
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+
+from .forms import EnquiryForm
+from .models import Enquiry
+from .tasks import notify_enquiry
+
+
+class EnquiryRefused(Exception):
+    """A submission that looks automated or comes too often; deliberately not told which."""
+
+
+def client_address(request: HttpRequest) -> str:
+    """The sender's IP address; X-Forwarded-For counts only when it came through our proxy."""
+    address = request.META.get("REMOTE_ADDR", "")
+    trusted = settings.TRUSTED_PROXIES
+    if address in trusted:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        # Read from the nearest hop back: the first address that is not our proxy is the client;
+        # anything further left was written by the client and could be forged.
+        for hop in reversed(hops):
+            if hop and hop not in trusted:
+                return hop
+    return address
+
+
+def client_fingerprint(address: str) -> str:
+    """A keyed hash of an address: comparable, but not reversible without SECRET_KEY."""
+    return salted_hmac("advertising.client", address, algorithm="sha256").hexdigest()
+
+
+def client_over_rate_limit(*, fingerprint: str) -> bool:
+    """Count one submission for this sender; True once it exceeds the limit for the window.
+
+    Kept in the cache (Redis in production) so the count holds across workers and servers.
+    """
+    key = f"advertising:enquiries:{fingerprint}"
+    cache.add(key, 0, timeout=settings.ENQUIRY_RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window ended between add() and incr()
+        cache.set(key, 1, timeout=settings.ENQUIRY_RATE_WINDOW)
+        count = 1
+    return count > settings.ENQUIRY_RATE_LIMIT
+
+
+def enquiry_submit(*, form: EnquiryForm, address: str) -> Enquiry:
+    """Accept a valid enquiry form: store the enquiry and queue its e-mails in one transaction.
+
+    Raises EnquiryRefused (storing nothing) for automated-looking or too frequent submissions.
+    """
+    fingerprint = client_fingerprint(address)
+    if form.looks_automated() or client_over_rate_limit(fingerprint=fingerprint):
+        raise EnquiryRefused
+    with transaction.atomic():
+        enquiry = form.save(commit=False)
+        enquiry.client_hash = fingerprint
+        enquiry.save()
+        # The job is a row in the same database: it commits, or rolls back, with the enquiry.
+        notify_enquiry.enqueue(enquiry.pk)
+    return enquiry
+
+
+def enquiries_resend(*, queryset: QuerySet[Enquiry]) -> int:
+    """Queue the e-mails again for those enquiries whose e-mails have not all gone."""
+    with transaction.atomic():
+        ids = list(queryset.unnotified().values_list("pk", flat=True))
+        for enquiry_id in ids:
+            notify_enquiry.enqueue(enquiry_id)
+    return len(ids)
+
+
+CSV_HEADINGS = [
+    _("Received"),
+    _("Name"),
+    _("Organisation"),
+    _("E-mail"),
+    _("Phone"),
+    _("Interest"),
+    _("Budget"),
+    _("Preferred start"),
+    _("Status"),
+    _("Owner"),
+    _("Message"),
+]
+
+
+def _spreadsheet_safe(value) -> str:
+    # A cell starting with one of these is run as a formula by spreadsheet programs.
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
+
+
+def enquiries_write_csv(*, queryset: QuerySet[Enquiry], out) -> None:
+    """Write enquiries as CSV, every cell escaped against spreadsheet formula injection."""
+    writer = csv.writer(out)
+    writer.writerow([str(heading) for heading in CSV_HEADINGS])
+    for enquiry in queryset.select_related("owner"):
+        writer.writerow(
+            _spreadsheet_safe(value)
+            for value in [
+                timezone.localtime(enquiry.received_at).strftime("%Y-%m-%d %H:%M"),
+                enquiry.name,
+                enquiry.organisation,
+                enquiry.email,
+                enquiry.phone,
+                enquiry.get_interest_display(),
+                enquiry.get_budget_display(),
+                enquiry.preferred_start,
+                enquiry.get_status_display(),
+                enquiry.owner.get_username() if enquiry.owner else "",
+                enquiry.message,
+            ]
+        )
+
+
+def enquiries_purge(*, days: int) -> tuple[int, int]:
+    """Apply the retention period to closed enquiries: delete spam, anonymise won and lost.
+
+    Returns (deleted, anonymised).
+    """
+    expired = Enquiry.objects.past_retention(days=days)
+    with transaction.atomic():
+        _total, by_model = expired.filter(status=Enquiry.Status.SPAM).delete()
+        deleted = by_model.get(Enquiry._meta.label, 0)
+        anonymised = 0
+        for enquiry in expired.filter(anonymised_at__isnull=True):
+            enquiry.anonymise()
+            anonymised += 1
+    return deleted, anonymised
