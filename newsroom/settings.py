@@ -169,3 +169,5 @@ LOGGING = {
 SITE_NAME = env.str("SITE_NAME", default="Newsroom")
 ADVERTISING_EMAIL = env.str("ADVERTISING_EMAIL", default="advertising@example.com")
 PAGE_SIZE = 20
+# How long a shared article preview link keeps working.
+ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=72)
