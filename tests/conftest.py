@@ -44,3 +44,49 @@ def _isolated(settings, tmp_path):
 @pytest.fixture
 def user(db):
     return UserFactory()
+
+
+def _member_of(group_name, username):
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(username=username)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _member_of("Editors", "editor")
+
+
+@pytest.fixture
+def writer(db):
+    return _member_of("Writers", "writer")
+
+
+@pytest.fixture
+def sales_user(db):
+    return _member_of("Sales", "sales")
+
+
+def _logged_in(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def editor_client(editor):
+    return _logged_in(editor)
+
+
+@pytest.fixture
+def writer_client(writer):
+    return _logged_in(writer)
+
+
+@pytest.fixture
+def sales_client(sales_user):
+    return _logged_in(sales_user)
