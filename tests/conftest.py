@@ -90,3 +90,9 @@ def writer_client(writer):
 @pytest.fixture
 def sales_client(sales_user):
     return _logged_in(sales_user)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Staff fixtures create several users per test; real hashing would dominate the run."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
