@@ -82,7 +82,10 @@ class ArticleAdminForm(forms.ModelForm):
         self.conflict = [
             (self.fields[name].label, getattr(stored, name), cleaned[name])
             for name in self.fields
-            if name in model_fields and name in cleaned and getattr(stored, name) != cleaned[name]
+            # `or None`: an empty file field and a missing one are the same thing.
+            if name in model_fields
+            and name in cleaned
+            and (getattr(stored, name) or None) != (cleaned[name] or None)
         ]
         self.add_error(
             None,
