@@ -1,5 +1,8 @@
+import threading
+
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
 
 from articles import services
 from articles.models import Article
@@ -61,3 +64,35 @@ def test_the_service_refuses_a_stale_version_and_writes_nothing(editor):
     with pytest.raises(services.ArticleConflict):
         services.article_save(article=stale, user=editor, expected_version=stale.version)
     assert Article.objects.get(pk=article.pk).title == "First save"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_saves_from_one_version_cannot_both_pass(editor):
+    article = ArticleFactory(title="Start")
+    loaded = article.version
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def save(title):
+        mine = Article.objects.get(pk=article.pk)
+        mine.title = title
+        barrier.wait()
+        try:
+            services.article_save(article=mine, user=editor, expected_version=loaded)
+            outcomes.append("saved")
+        except services.ArticleConflict:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(title,)) for title in ("One", "Two")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["refused", "saved"]
+    article.refresh_from_db()
+    assert article.version == loaded + 1
+    assert article.history.filter(version=loaded + 1).count() == 1
