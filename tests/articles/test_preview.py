@@ -1,5 +1,6 @@
 import datetime
 
+import html5lib
 import pytest
 import time_machine
 from django.test import Client
@@ -17,6 +18,10 @@ def _assert_private_and_noindex(response):
     assert "private" in cache_control and "no-store" in cache_control
     assert response["X-Robots-Tag"] == "noindex"
     assert '<meta name="robots" content="noindex">' in response.content.decode()
+    document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(
+        response.content.decode()
+    )
+    assert len(document.findall(".//h1")) == 1
 
 
 def test_editor_previews_a_draft_as_readers_will_see_it(editor_client):
