@@ -68,7 +68,7 @@ def article_save(
     """Store the edits already applied to `article` (fields and bylines).
 
     `substantive` (an editor's "material change", or a new correction) moves the "Updated"
-    time of an article that has been live; nothing else does. A changed address of an article
+    time of an article that has been live; nothing else does, and only editors can. A changed address of an article
     that has been live leaves a permanent redirect at the old one.
     """
     stored = Article.objects.get(pk=article.pk)
@@ -80,7 +80,7 @@ def article_save(
         _claim_version(article, expected_version)
         if stored.has_been_live:
             _keep_old_address(stored, article)
-            if substantive:
+            if substantive and permissions.can_publish(user):
                 article.revised_at = timezone.now()
         _save_with_history(article, user)
     return article
