@@ -74,7 +74,7 @@ class OwnerFilter(admin.SimpleListFilter):
         # No separate "All" entry: "Everyone's" is it, and the bare list is a writer's default.
         for lookup, title in self.lookup_choices:
             yield {
-                "selected": self.value() == lookup,
+                "selected": (self.value() or "all") == lookup,
                 "query_string": changelist.get_query_string({self.parameter_name: lookup}),
                 "display": title,
             }
