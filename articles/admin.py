@@ -1,7 +1,28 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, ArticleAuthor, Category, Correction
+from . import permissions, services
+from .forms import WORKFLOW_LABELS, ArticleAdminForm
+from .history import differences
+from .models import Article, ArticleAuthor, Category, Correction, InvalidTransition
+from .views import PreviewView, preview_url
+
+
+class ArticleAdminPreview(PreviewView):
+    """Preview for signed-in staff: editors see any article, writers their own."""
+
+    def get_object(self, queryset=None):
+        article = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        if not permissions.can_preview(self.request.user, article):
+            raise PermissionDenied
+        return article
 
 
 @admin.register(Category)
@@ -21,71 +42,331 @@ class ArticleAuthorInline(admin.TabularInline):
     verbose_name = _("byline")
     verbose_name_plural = _("bylines (in order)")
 
+    # The bylines are part of the article: whoever may not edit it may not touch them.
+    def has_add_permission(self, request, obj):
+        editable = obj is None or permissions.can_edit(request.user, obj)
+        return editable and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        editable = obj is None or permissions.can_edit(request.user, obj)
+        return editable and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        editable = obj is None or permissions.can_edit(request.user, obj)
+        return editable and super().has_delete_permission(request, obj)
+
 
 class CorrectionInline(admin.StackedInline):
     model = Correction
     extra = 0
 
 
+class OwnerFilter(admin.SimpleListFilter):
+    """Writers land on their own articles; "Everyone's" is one click away."""
+
+    title = _("whose")
+    parameter_name = "owner"
+
+    def lookups(self, request, model_admin):
+        return [("mine", _("Mine")), ("all", _("Everyone's"))]
+
+    def choices(self, changelist):
+        # No separate "All" entry: "Everyone's" is it, and the bare list is a writer's default.
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": (self.value() or "all") == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == "mine":
+            credited = ArticleAuthor.objects.filter(author__user=request.user).values("article")
+            return queryset.filter(Q(created_by=request.user) | Q(pk__in=credited))
+        return queryset
+
+
+class FrontPageFilter(admin.SimpleListFilter):
+    title = _("on the front page now")
+    parameter_name = "front"
+
+    def lookups(self, request, model_admin):
+        return [("featured", _("Featured now")), ("breaking", _("Breaking now"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "featured":
+            return queryset.live().featured_now()
+        if self.value() == "breaking":
+            return queryset.live().breaking_now()
+        return queryset
+
+
+CURATION_FIELDS = ["featured", "featured_until", "breaking", "breaking_until"]
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "category", "byline", "published_at", "featured", "breaking"]
-    list_filter = ["status", "category", "featured", "breaking", "authors"]
+    form = ArticleAdminForm
+    list_display = ["title", "status_badge", "category", "byline", "featured", "breaking"]
+    list_filter = [OwnerFilter, FrontPageFilter, "status", "category", "authors"]
     search_fields = ["title", "standfirst", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["category"]
     inlines = [ArticleAuthorInline, CorrectionInline]
-    readonly_fields = ["status", "published_at"]
-    actions = ["publish_now", "unpublish"]
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "standfirst", "body", "category", "language"]}),
-        (
-            _("Lead image"),
-            {"fields": ["lead_image", "lead_image_alt", "lead_image_caption", "lead_image_credit"]},
-        ),
-        (
-            _("Publishing"),
-            {
-                "fields": [
-                    "status",
-                    "published_at",
-                    "featured",
-                    "featured_until",
-                    "breaking",
-                    "breaking_until",
-                ]
-            },
-        ),
-        (
-            _("Search engines"),
-            {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
-        ),
-    ]
+    actions = ["publish_now", "unpublish", "feature", "unfeature"]
+
+    class Media:
+        css = {"all": ["articles/admin.css"]}
+
+    def get_fieldsets(self, request, obj=None):
+        publishing = ["publication", *CURATION_FIELDS]
+        if obj is not None and obj.has_been_live and permissions.can_publish(request.user):
+            publishing.append("substantive")
+        return [
+            (None, {"fields": ["title", "slug", "standfirst", "body", "category", "language"]}),
+            (
+                _("Lead image"),
+                {
+                    "fields": [
+                        "lead_image",
+                        "lead_image_alt",
+                        "lead_image_caption",
+                        "lead_image_credit",
+                    ]
+                },
+            ),
+            (_("Publishing"), {"fields": publishing}),
+            (
+                _("Search engines"),
+                {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
+            ),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        if permissions.can_publish(request.user):
+            return ["publication"]
+        return ["publication", *CURATION_FIELDS]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.user = request.user
+        return form
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing()
+
+    def changelist_view(self, request, extra_context=None):
+        if not request.GET and not permissions.can_publish(request.user):
+            return redirect(f"{request.path}?{OwnerFilter.parameter_name}=mine")
+        return super().changelist_view(request, extra_context)
+
+    # Permissions: one source, articles.permissions, for forms, buttons, actions and views.
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return permissions.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can_delete(request.user)
+
+    def has_publish_permission(self, request):
+        return permissions.can_publish(request.user)
+
+    def view_on_site(self, article):
+        return article.get_absolute_url() if article.is_live else None
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_badge(self, article):
+        return render_to_string("admin/articles/includes/status.html", {"article": article})
+
+    @admin.display(description=_("publication"))
+    def publication(self, article):
+        return self.status_badge(article)
 
     @admin.display(description=_("authors"))
     def byline(self, article):
         return ", ".join(article.author_names)
 
+    # Saving. The row is written once the bylines are in, so every version records them.
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+            obj.skip_history_when_saving = True
+            obj.save()
+            del obj.skip_history_when_saving
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        corrected = any(fs.new_objects for fs in formsets if fs.model is Correction)
+        services.article_save(
+            article=article,
+            user=request.user,
+            expected_version=form.cleaned_data["loaded_version"] if change else article.version,
+            substantive=bool(form.cleaned_data.get("substantive") or corrected),
+        )
+        move = form.cleaned_data.get("workflow")
+        if move:
+            self._move(request, article, move, form.cleaned_data.get("schedule_at"))
+
+    def _move(self, request, article, move, at):
+        if move == "submit":
+            services.article_submit(article=article, user=request.user)
+        elif move in ("publish", "schedule"):
+            services.article_publish(article=article, user=request.user, at=at)
+        elif move == "unpublish":
+            services.article_unpublish(article=article, user=request.user)
+        elif move == "send_back":
+            services.article_send_back(article=article, user=request.user)
+        messages.success(
+            request,
+            render_to_string("admin/articles/includes/status.html", {"article": article}),
+        )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except services.ArticleConflict:
+            # Only when a save slipped in between the form's check and ours (no row lock).
+            self.message_user(
+                request, _("Someone saved this article at the same moment; try again."), "error"
+            )
+            return HttpResponseRedirect(request.path)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["workflow_buttons"] = [
+                (move, WORKFLOW_LABELS[move])
+                for move in permissions.workflow_actions(request.user, obj)
+            ]
+            context["can_preview"] = permissions.can_preview(request.user, obj)
+            context["can_see_versions"] = request.user.has_perm("articles.view_historicalarticle")
+            if context["can_preview"] and not obj.is_live:
+                context["share_url"] = request.build_absolute_uri(preview_url(obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_change(self, request, obj):
+        if request.POST.get("workflow"):
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    # Bulk actions: each article goes through the same service; the rest are reported.
+    def _bulk(self, request, queryset, service, done_message, **kwargs):
+        done, skipped = 0, []
+        for article in queryset:
+            try:
+                service(article=article, user=request.user, **kwargs)
+                done += 1
+            except (PermissionDenied, InvalidTransition, services.ArticleConflict) as error:
+                reason = error.args[0] if error.args else ""
+                skipped.append(f"{article.title} ({reason})")
+        if done:
+            self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request,
+                _("Skipped: %(list)s") % {"list": "; ".join(skipped)},
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Publish selected articles now"), permissions=["publish"])
     def publish_now(self, request, queryset):
-        for article in queryset:
-            article.publish()
-            article.save()
+        self._bulk(request, queryset, services.article_publish, _("Published %(count)d."))
 
     @admin.action(description=_("Unpublish selected articles"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        for article in queryset.filter(status=Article.Status.PUBLISHED):
-            article.unpublish()
-            article.save()
+        self._bulk(request, queryset, services.article_unpublish, _("Unpublished %(count)d."))
 
-    def has_publish_permission(self, request):
-        return request.user.has_perm("articles.publish_article")
+    @admin.action(description=_("Feature selected articles on the front"), permissions=["publish"])
+    def feature(self, request, queryset):
+        self._bulk(
+            request, queryset, services.article_feature, _("Featured %(count)d."), featured=True
+        )
+
+    @admin.action(description=_("Stop featuring selected articles"), permissions=["publish"])
+    def unfeature(self, request, queryset):
+        self._bulk(
+            request,
+            queryset,
+            services.article_feature,
+            _("Stopped featuring %(count)d."),
+            featured=False,
+        )
+
+    # Preview and versions.
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<int:pk>/preview/",
+                view(ArticleAdminPreview.as_view()),
+                name="articles_article_preview",
+            ),
+            path("<int:pk>/versions/", view(self.versions_view), name="articles_article_versions"),
+            path(
+                "<int:pk>/versions/<int:history_id>/",
+                view(self.version_view),
+                name="articles_article_version",
+            ),
+            *super().get_urls(),
+        ]
+
+    def versions_view(self, request, pk):
+        article = self._versioned(request, pk)
+        return TemplateResponse(
+            request,
+            "admin/articles/article/versions.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "original": article,
+                "title": _("Versions of “%(title)s”") % {"title": article.title},
+                "versions": article.history.select_related("history_user"),
+            },
+        )
+
+    def version_view(self, request, pk, history_id):
+        article = self._versioned(request, pk)
+        record = get_object_or_404(article.history, history_id=history_id)
+        if request.method == "POST":
+            try:
+                services.article_restore(
+                    article=article,
+                    record=record,
+                    user=request.user,
+                    expected_version=int(request.POST.get("expected_version", 0)),
+                )
+            except services.ArticleConflict:
+                self.message_user(
+                    request,
+                    _("The article changed since you opened this page; compare again."),
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(request.path)
+            self.message_user(
+                request,
+                _("Restored version %(version)s.") % {"version": record.version},
+                messages.SUCCESS,
+            )
+            return redirect("admin:articles_article_change", article.pk)
+        return TemplateResponse(
+            request,
+            "admin/articles/article/version.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "original": article,
+                "record": record,
+                "title": _("Version %(version)s of “%(title)s”")
+                % {"version": record.version, "title": article.title},
+                "changes": differences(article, record),
+                "can_restore": permissions.can_restore(request.user, article),
+            },
+        )
+
+    def _versioned(self, request, pk):
+        article = get_object_or_404(Article, pk=pk)
+        if not request.user.has_perm("articles.view_historicalarticle"):
+            raise PermissionDenied
+        return article

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from authors.models import Author
 
@@ -44,6 +45,18 @@ class Category(models.Model):
     def menu(cls):
         """The menu categories, cached: every page shows them (cleared by articles.signals)."""
         return cache.get_or_set(cls.MENU_CACHE_KEY, lambda: list(cls.objects.in_menu()), 3600)
+
+
+class BylineSnapshot(models.Model):
+    """Extra column on each historical article: its ordered bylines at that version.
+
+    Filled by articles.signals, so a restore brings the bylines back with the content.
+    """
+
+    bylines = models.JSONField(default=list)
+
+    class Meta:
+        abstract = True
 
 
 class Article(models.Model):
@@ -127,6 +140,7 @@ class Article(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(bases=[BylineSnapshot], excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -173,6 +187,10 @@ class Article(models.Model):
         self._require_status(
             self.Status.DRAFT, self.Status.REVIEW, self.Status.UNPUBLISHED, self.Status.PUBLISHED
         )
+        if at is not None and self.has_been_live:
+            raise InvalidTransition(
+                _("An article that has been live keeps its publish time; it cannot be scheduled.")
+            )
         if not self.has_been_live:
             self.published_at = at or timezone.now()
             self.url_date = timezone.localdate(self.published_at)

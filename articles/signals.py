@@ -1,10 +1,19 @@
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from simple_history.signals import pre_create_historical_record
 
-from .models import Category
+from .models import Article, Category
 
 
 @receiver([post_save, post_delete], sender=Category)
 def forget_menu(**kwargs):
     cache.delete(Category.MENU_CACHE_KEY)
+
+
+@receiver(pre_create_historical_record, sender=Article.history.model)
+def snapshot_bylines(*, instance, history_instance, **kwargs):
+    """Record the ordered bylines with each version, so a restore can bring them back."""
+    history_instance.bylines = list(
+        instance.article_authors.order_by("position", "pk").values("author", "role", "position")
+    )

@@ -1,8 +1,12 @@
 import datetime
 
 from django.conf import settings
+from django.core import signing
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from .models import Article, ArticleRedirect, Category
@@ -78,3 +82,42 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(
             latest_news=latest, corrections=article.corrections.all(), **kwargs
         )
+
+
+PREVIEW_SALT = "articles.preview"
+
+
+def preview_url(article):
+    """A signed, expiring, read-only address that shows `article` to someone without a login."""
+    token = signing.dumps(article.pk, salt=PREVIEW_SALT, compress=True)
+    return reverse("articles:preview", kwargs={"token": token})
+
+
+class PreviewView(ArticleDetailView):
+    """An unpublished article exactly as readers will see it; never cached, never indexed."""
+
+    template_name = "articles/article_preview.html"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.published_at is None:
+            # Shown as if published now; this instance is never saved.
+            self.object.published_at = timezone.now()
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    def get_queryset(self):
+        return Article.objects.for_listing()
+
+    def get_object(self, queryset=None):
+        try:
+            pk = signing.loads(
+                self.kwargs["token"],
+                salt=PREVIEW_SALT,
+                max_age=datetime.timedelta(hours=settings.ARTICLE_PREVIEW_HOURS),
+            )
+        except signing.BadSignature as error:  # also raised when the link has expired
+            raise Http404("Preview link invalid or expired") from error
+        return get_object_or_404(self.get_queryset(), pk=pk)

@@ -183,3 +183,5 @@ ENQUIRY_MIN_FILL_SECONDS = env.int("ENQUIRY_MIN_FILL_SECONDS", default=3)
 ENQUIRY_NOTIFY_ATTEMPTS = env.int("ENQUIRY_NOTIFY_ATTEMPTS", default=6)
 ENQUIRY_RETRY_SECONDS = env.int("ENQUIRY_RETRY_SECONDS", default=60)  # doubles each attempt
 ENQUIRY_RETENTION_DAYS = env.int("ENQUIRY_RETENTION_DAYS", default=730)
+# How long a shared article preview link keeps working.
+ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=72)

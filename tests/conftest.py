@@ -46,16 +46,53 @@ def user(db):
     return UserFactory()
 
 
-@pytest.fixture
-def sales_user(db):
+def _member_of(group_name, username):
     from django.contrib.auth.models import Group
 
-    user = UserFactory(username="sales-person")
-    user.groups.add(Group.objects.get(name="Sales"))
+    user = UserFactory(username=username)
+    user.groups.add(Group.objects.get(name=group_name))
     return user
 
 
 @pytest.fixture
-def sales_client(client, sales_user):
-    client.force_login(sales_user)
+def editor(db):
+    return _member_of("Editors", "editor")
+
+
+@pytest.fixture
+def writer(db):
+    return _member_of("Writers", "writer")
+
+
+@pytest.fixture
+def sales_user(db):
+    return _member_of("Sales", "sales-person")
+
+
+def _logged_in(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
     return client
+
+
+@pytest.fixture
+def editor_client(editor):
+    return _logged_in(editor)
+
+
+@pytest.fixture
+def writer_client(writer):
+    return _logged_in(writer)
+
+
+@pytest.fixture
+def sales_client(sales_user):
+    return _logged_in(sales_user)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Staff fixtures create several users per test; real hashing would dominate the run."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

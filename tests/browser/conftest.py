@@ -36,3 +36,13 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _static_files_by_plain_name(settings):
+    """The live server serves static files from the finders, which know no hashed names:
+    without this the admin's JavaScript (autocomplete, slug from title) never loads."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

@@ -1,0 +1,186 @@
+"""Editorial workflow: every edit, status move and restore of an article goes through here.
+
+Each service checks articles.permissions, moves status only through the model's transition
+methods and saves with an optimistic lock: the caller says which version it started from, and
+a save over changes it never saw raises ArticleConflict and writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from . import permissions
+from .models import Article, ArticleAuthor, ArticleRedirect
+
+# What a restore brings back: the content, never the status, times or address.
+RESTORED_FIELDS = [
+    "title",
+    "standfirst",
+    "body",
+    "category_id",
+    "language",
+    "lead_image",
+    "lead_image_width",
+    "lead_image_height",
+    "lead_image_bytes",
+    "lead_image_renditions",
+    "lead_image_alt",
+    "lead_image_caption",
+    "lead_image_credit",
+    "seo_title",
+    "seo_description",
+]
+
+
+class ArticleConflict(Exception):
+    """Someone saved the article after the caller loaded it; nothing was written."""
+
+    def __init__(self, stored: Article):
+        self.stored = stored
+        super().__init__(f"article {stored.pk} is at version {stored.version}")
+
+
+def article_unique_slug(*, title: str, exclude_pk: int | None = None) -> str:
+    """A slug from the title, with -2, -3 … added if another article already uses it."""
+    max_length = Article._meta.get_field("slug").max_length
+    base = slugify(title)[: max_length - 4].strip("-") or "article"
+    taken = set(
+        Article.objects.filter(slug__startswith=base)
+        .exclude(pk=exclude_pk)
+        .values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def article_save(
+    *, article: Article, user, expected_version: int, substantive: bool = False
+) -> Article:
+    """Store the edits already applied to `article` (fields and bylines).
+
+    `substantive` (an editor's "material change", or a new correction) moves the "Updated"
+    time of an article that has been live; nothing else does, and only editors can. A changed address of an article
+    that has been live leaves a permanent redirect at the old one.
+    """
+    stored = Article.objects.get(pk=article.pk)
+    if not permissions.can_edit(user, stored):
+        raise PermissionDenied(_("You may not edit this article."))
+    if not article.slug:
+        article.slug = article_unique_slug(title=article.title, exclude_pk=article.pk)
+    with transaction.atomic():
+        _claim_version(article, expected_version)
+        if stored.has_been_live:
+            _keep_old_address(stored, article)
+            if substantive and permissions.can_publish(user):
+                article.revised_at = timezone.now()
+        _save_with_history(article, user)
+    return article
+
+
+def article_submit(*, article: Article, user) -> Article:
+    """A writer hands a draft to the editors."""
+    if not permissions.can_submit(user, article):
+        raise PermissionDenied(_("You may not submit this article for review."))
+    article.submit_for_review()
+    return _save_move(article, user)
+
+
+def article_publish(*, article: Article, user, at: datetime.datetime | None = None) -> Article:
+    """Publish now, or schedule for `at` (a future time)."""
+    if not permissions.can_publish(user):
+        raise PermissionDenied(_("You may not publish articles."))
+    if at is not None and at <= timezone.now():
+        raise ValidationError(_("Choose a time in the future to schedule for."))
+    article.publish(at=at)
+    return _save_move(article, user)
+
+
+def article_unpublish(*, article: Article, user) -> Article:
+    if not permissions.can_publish(user):
+        raise PermissionDenied(_("You may not unpublish articles."))
+    article.unpublish()
+    return _save_move(article, user)
+
+
+def article_send_back(*, article: Article, user) -> Article:
+    """An editor returns an article in review (or unpublished) to its writer as a draft."""
+    if not permissions.can_publish(user):
+        raise PermissionDenied(_("You may not send articles back to draft."))
+    article.send_back_to_draft()
+    return _save_move(article, user)
+
+
+def article_feature(
+    *, article: Article, user, featured: bool, until: datetime.datetime | None = None
+) -> Article:
+    """Put an article in (or take it out of) the lead slot, optionally until a time."""
+    if not permissions.can_publish(user):
+        raise PermissionDenied(_("You may not change the front page."))
+    article.featured = featured
+    article.featured_until = until if featured else None
+    return _save_move(article, user)
+
+
+def article_restore(*, article: Article, record, user, expected_version: int) -> Article:
+    """Bring back the content and ordered bylines of a historical version.
+
+    Goes through article_save (permissions, lock, history); status and times stay as they are.
+    """
+    if not permissions.can_restore(user, article):
+        raise PermissionDenied(_("You may not restore versions of this article."))
+    with transaction.atomic():
+        for name in RESTORED_FIELDS:
+            setattr(article, name, getattr(record, name))
+        article.article_authors.all().delete()
+        ArticleAuthor.objects.bulk_create(
+            ArticleAuthor(
+                article=article,
+                author_id=credit["author"],
+                role=credit["role"],
+                position=credit["position"],
+            )
+            for credit in record.bylines
+        )
+        return article_save(article=article, user=user, expected_version=expected_version)
+
+
+def _save_move(article: Article, user) -> Article:
+    with transaction.atomic():
+        _claim_version(article, article.version)
+        _save_with_history(article, user)
+    return article
+
+
+def _claim_version(article: Article, expected_version: int) -> None:
+    """Bump the stored version only if it is still the one the caller started from.
+
+    One conditional UPDATE: it holds the row's write lock until the transaction ends, so two
+    saves from the same version can never both pass.
+    """
+    claimed = Article.objects.filter(pk=article.pk, version=expected_version).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        raise ArticleConflict(Article.objects.get(pk=article.pk))
+    article.version = expected_version + 1
+
+
+def _save_with_history(article: Article, user) -> None:
+    article._history_user = user
+    article.save()
+
+
+def _keep_old_address(stored: Article, article: Article) -> None:
+    old, new = stored.get_absolute_url(), article.get_absolute_url()
+    if old != new:
+        ArticleRedirect.objects.update_or_create(old_path=old, defaults={"article": article})
+        ArticleRedirect.objects.filter(old_path=new).delete()
