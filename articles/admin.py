@@ -157,7 +157,9 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().get_queryset(request).for_listing()
 
     def changelist_view(self, request, extra_context=None):
-        if not request.GET and not permissions.can_publish(request.user):
+        # Writers land on their own articles; anyone without access still gets the plain 403.
+        landing = not request.GET and self.has_view_or_change_permission(request)
+        if landing and not permissions.can_publish(request.user):
             return redirect(f"{request.path}?{OwnerFilter.parameter_name}=mine")
         return super().changelist_view(request, extra_context)
 
