@@ -68,8 +68,8 @@ def article_save(
     """Store the edits already applied to `article` (fields and bylines).
 
     `substantive` (an editor's "material change", or a new correction) moves the "Updated"
-    time of an article that has been live; nothing else does, and only editors can. A changed address of an article
-    that has been live leaves a permanent redirect at the old one.
+    time of an article that has been live; nothing else does, and only editors can. A changed
+    address of an article that has been live leaves a permanent redirect at the old one.
     """
     stored = Article.objects.get(pk=article.pk)
     if not permissions.can_edit(user, stored):
