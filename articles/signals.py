@@ -2,9 +2,19 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Category
+from authors.models import Author
+
+from .models import Article, Category
+from .search import refresh_search_vectors
 
 
 @receiver([post_save, post_delete], sender=Category)
 def forget_menu(**kwargs):
     cache.delete(Category.MENU_CACHE_KEY)
+
+
+@receiver(post_save, sender=Author)
+def reindex_renamed_author(instance, created, **kwargs):
+    """Author names are in their articles' search text (one set-based UPDATE)."""
+    if not created:
+        refresh_search_vectors(Article.objects.filter(article_authors__author=instance))
