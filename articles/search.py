@@ -6,6 +6,7 @@ ranked, with `ts_headline` snippets. SQLite: case-insensitive matching of every 
 
 import html
 import re
+import unicodedata
 
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
@@ -33,12 +34,16 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000\ue001]")
 
 
 class StripTags(Func):
-    """Body HTML to plain text in SQL: tags and entities become spaces."""
+    """HTML to text in SQL: tags become spaces (entities stay; snippets decode them)."""
 
-    template = (
-        "regexp_replace(regexp_replace(%(expressions)s, '<[^>]*>', ' ', 'g'),"
-        " '&[#a-zA-Z0-9]+;', ' ', 'g')"
-    )
+    template = "regexp_replace(%(expressions)s, '<[^>]*>', ' ', 'g')"
+    output_field = TextField()
+
+
+class DropEntities(Func):
+    """No '&amp;' etc. in the index: they would be indexed as the words 'amp', 'lt'…"""
+
+    template = "regexp_replace(%(expressions)s, '&[#a-zA-Z0-9]+;', ' ', 'g')"
     output_field = TextField()
 
 
@@ -52,6 +57,7 @@ def _row_config():
     return Case(
         When(language__in=SIMPLE_LANGUAGES, then=Value("simple")),
         default=Value("english"),
+        output_field=TextField(),
     )
 
 
@@ -67,8 +73,10 @@ def search_vector_expression():
     return (
         SearchVector("title", config=config, weight="A")
         + SearchVector("standfirst", config=config, weight="B")
-        + SearchVector(Coalesce(names, Value("")), config=config, weight="C")
-        + SearchVector(StripTags("body"), config=config, weight="D")
+        + SearchVector(
+            Coalesce(names, Value(""), output_field=TextField()), config=config, weight="C"
+        )
+        + SearchVector(DropEntities(StripTags("body")), config=config, weight="D")
     )
 
 
@@ -125,9 +133,12 @@ def _postgres_search(articles, query):
 
 
 def _terms(query):
-    """The words of a query, without websearch operators and punctuation."""
-    words = re.findall(r"\w+", query.replace('"', " "))
-    return [word for word in words if word.lower() != "or"][:MAX_FALLBACK_TERMS]
+    """The words of a query, without websearch operators and punctuation.
+
+    Not `\\w+`: Sinhala and Tamil vowel signs are combining marks, which `\\w` does not match.
+    """
+    text = "".join(" " if unicodedata.category(ch)[0] in "PSZ" else ch for ch in query)
+    return [word for word in text.split() if word.lower() != "or"][:MAX_FALLBACK_TERMS]
 
 
 def _fallback_search(articles, query):
@@ -152,6 +163,8 @@ def snippet_html(article, query: str) -> SafeString:
     raw = getattr(article, "headline", None)
     if raw is None:
         raw = _fallback_headline(article, _terms(clean_query(query)))
+    else:
+        raw = html.unescape(raw)  # PostgreSQL strips tags, not entities
     marked = re.sub(f"{START}(.*?){STOP}", r"<mark>\1</mark>", escape(raw), flags=re.DOTALL)
     return mark_safe(marked.replace(START, "").replace(STOP, ""))  # escaped above
 
