@@ -116,7 +116,8 @@ def test_news_article_lists_the_three_crops_once_they_exist(client, article):
     document = _document(client.get(article.get_absolute_url()))
 
     assert _json_ld(document)["NewsArticle"]["image"] == [
-        f"http://testserver/media/renditions/towers-{ratio}.webp" for ratio in ["16x9", "4x3", "1x1"]
+        f"http://testserver/media/renditions/towers-{ratio}.webp"
+        for ratio in ["16x9", "4x3", "1x1"]
     ]
     assert _meta(document)["og:image"] == "http://testserver/media/renditions/towers-16x9.webp"
 
