@@ -95,7 +95,7 @@ def search_articles(query: str, *, category=None):
     """Live articles matching `query`, best first, each with a raw `headline` snippet.
 
     Any text is accepted: an empty or meaningless query matches nothing rather than failing.
-    Pass the `headline` through `snippet_html()` before showing it.
+    Pass the page's results through `highlight()` before showing them.
     """
     query = clean_query(query)
     articles = Article.objects.live().for_listing()
@@ -126,6 +126,14 @@ def _postgres_search(articles, query):
                 min_words=15,
                 max_fragments=2,
                 fragment_delimiter=" … ",
+            ),
+            title_headline=SearchHeadline(
+                "title",
+                tsquery,
+                config=_row_config(),
+                start_sel=START,
+                stop_sel=STOP,
+                highlight_all=True,
             ),
         )
         .order_by("-rank", "-published_at", "-pk")
@@ -158,23 +166,34 @@ def _fallback_search(articles, query):
     return articles.latest_first()
 
 
-def snippet_html(article, query: str) -> SafeString:
-    """The article's snippet as safe HTML: everything escaped except the <mark> highlights."""
-    raw = getattr(article, "headline", None)
-    if raw is None:
-        raw = _fallback_headline(article, _terms(clean_query(query)))
-    else:
-        raw = html.unescape(raw)  # PostgreSQL strips tags, not entities
-    marked = re.sub(f"{START}(.*?){STOP}", r"<mark>\1</mark>", escape(raw), flags=re.DOTALL)
+def highlight(articles, query: str) -> None:
+    """Give each result `title_html` and `snippet`: safe HTML, all escaped but the <mark>s."""
+    terms = _terms(clean_query(query))
+    for article in articles:
+        if hasattr(article, "headline"):  # marked by PostgreSQL, which strips tags, not entities
+            title, snippet = article.title_headline, html.unescape(article.headline)
+        else:
+            title, snippet = _mark_terms(article.title, terms), _fallback_headline(article, terms)
+        article.title_html = _marked_html(title)
+        article.snippet = _marked_html(snippet)
+
+
+def _marked_html(text) -> SafeString:
+    marked = re.sub(f"{START}(.*?){STOP}", r"<mark>\1</mark>", escape(text), flags=re.DOTALL)
     return mark_safe(marked.replace(START, "").replace(STOP, ""))  # escaped above
+
+
+def _mark_terms(text, terms):
+    if not terms:
+        return text
+    pattern = re.compile("|".join(map(re.escape, terms)), re.IGNORECASE)
+    return pattern.sub(lambda match: f"{START}{match.group(0)}{STOP}", text)
 
 
 def _fallback_headline(article, terms):
     text = " ".join(html.unescape(strip_tags(f"{article.standfirst} {article.body}")).split())
-    pattern = re.compile("|".join(map(re.escape, terms)), re.IGNORECASE) if terms else None
-    match = pattern.search(text) if pattern else None
-    start = max(0, match.start() - SNIPPET_CHARS // 3) if match else 0
-    excerpt = text[start : start + SNIPPET_CHARS]
-    if pattern:
-        excerpt = pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", excerpt)
+    lowered = text.lower()
+    found = [i for i in (lowered.find(term.lower()) for term in terms) if i >= 0]
+    start = max(0, min(found) - SNIPPET_CHARS // 3) if found else 0
+    excerpt = _mark_terms(text[start : start + SNIPPET_CHARS], terms)
     return ("… " if start else "") + excerpt + (" …" if start + SNIPPET_CHARS < len(text) else "")

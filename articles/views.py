@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView
 
 from .forms import SearchForm
 from .models import Article, ArticleRedirect, Category
-from .search import search_articles, snippet_html
+from .search import highlight, search_articles
 from .structured_data import breadcrumbs, lead_images, news_article
 
 
@@ -123,8 +123,7 @@ class SearchView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, **kwargs)
-        for article in context["articles"]:
-            article.snippet = snippet_html(article, self.query)
+        highlight(context["articles"], self.query)
         # Page links keep the query and the section.
         params = self.request.GET.copy()
         params.pop("page", None)

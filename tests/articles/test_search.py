@@ -69,6 +69,14 @@ def test_snippets_highlight_the_match_and_escape_everything_else(client):
     assert "&lt;script&gt;alert(1)" in html
 
 
+def test_headlines_of_results_highlight_the_match_too(client):
+    ArticleFactory(live=True, title="Harbour <b>reopens</b>", standfirst="", body="")
+
+    html = client.get("/search/", {"q": "harbour"}).text
+
+    assert "<mark>Harbour</mark> &lt;b&gt;reopens&lt;/b&gt;</a></h2>" in html
+
+
 def test_category_filter_keeps_only_that_section(client):
     sport = CategoryFactory(name="Sport", slug="sport")
     ArticleFactory(live=True, title="Rain stops play", body="<p>Rain in Kandy.</p>", category=sport)
