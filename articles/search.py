@@ -92,7 +92,7 @@ def refresh_search_vectors(queryset=None) -> int:
 
 
 def search_articles(query: str, *, category=None):
-    """Live articles matching `query`, best first, each with a raw `headline` snippet.
+    """Live articles matching `query`: best first on PostgreSQL, newest first on SQLite.
 
     Any text is accepted: an empty or meaningless query matches nothing rather than failing.
     Pass the page's results through `highlight()` before showing them.

@@ -24,6 +24,5 @@ class AuthorView(ListView):
         return super().get_context_data(
             author=self.author,
             structured_data=[profile_page(self.author, self.request)],
-            canonical_url=self.request.build_absolute_uri(self.author.get_absolute_url()),
             **kwargs,
         )
