@@ -139,6 +139,12 @@ class Article(models.Model):
             models.Index(
                 fields=["category", "status", "-published_at"], name="article_category_live_idx"
             ),
+            # The breaking-news banner asks on every page; few rows are ever breaking.
+            models.Index(
+                fields=["-published_at"],
+                condition=models.Q(breaking=True),
+                name="article_breaking_idx",
+            ),
         ]
 
     def __str__(self):
