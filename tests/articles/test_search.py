@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, ArticleAuthor
 from articles.search import refresh_search_vectors, search_articles
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
 
@@ -251,3 +251,25 @@ def test_sqlite_fallback_matches_every_word_newest_first_with_a_highlighted_exce
     assert snippet.startswith("… ")
     assert "<mark>KANDY</mark> &amp;amp; Galle" not in snippet
     assert "<mark>KANDY</mark> &amp; Galle" in snippet
+
+
+def test_changing_the_byline_changes_what_finds_the_article(client):
+    article = ArticleFactory(live=True, title="Budget day", authors=[AuthorFactory(name="Ravi")])
+    link = article.article_authors.get()
+
+    ArticleAuthor.objects.create(article=article, author=AuthorFactory(name="Kumari"), position=1)
+    link.delete()
+
+    assert _titles(client.get("/search/", {"q": "Kumari"})) == ["Budget day"]
+    assert _titles(client.get("/search/", {"q": "Ravi"})) == []
+
+
+@pytest.mark.postgres
+def test_the_search_vector_has_a_gin_index():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'article_search_vector_idx'"
+        )
+        (definition,) = cursor.fetchone()
+
+    assert "USING gin (search_vector)" in definition
