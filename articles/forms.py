@@ -3,7 +3,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import permissions
-from .models import Article
+from .models import Article, Category
+from .search import clean_query
 from .services import article_unique_slug
 
 WORKFLOW_LABELS = {
@@ -111,3 +112,19 @@ class ArticleAdminForm(forms.ModelForm):
         allowed = permissions.workflow_actions(self.user, self.instance) if self.user else []
         if move and move not in allowed:
             self.add_error(None, _("You may not make this move on this article."))
+
+
+class SearchForm(forms.Form):
+    # No max_length: an over-long query is shortened, not refused.
+    q = forms.CharField(label=_("Search for"), required=False)
+    category = forms.ModelChoiceField(
+        label=_("Section"),
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All sections"),
+        error_messages={"invalid_choice": _("There is no such section; choose one from the list.")},
+    )
+
+    def clean_q(self):
+        return clean_query(self.cleaned_data["q"])

@@ -138,6 +138,7 @@ class Article(models.Model):
     # Bumped on every save; an edit based on an older version is refused (optimistic locking).
     version = models.PositiveIntegerField(default=1, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
+    SEARCHED_FIELDS = frozenset({"title", "standfirst", "body", "language"})
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(bases=[BylineSnapshot], excluded_fields=["search_vector"])
@@ -152,10 +153,22 @@ class Article(models.Model):
             models.Index(
                 fields=["category", "status", "-published_at"], name="article_category_live_idx"
             ),
+            # The breaking-news banner asks on every page; few rows are ever breaking.
+            models.Index(
+                fields=["-published_at"],
+                condition=models.Q(breaking=True),
+                name="article_breaking_idx",
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        fields = kwargs.get("update_fields")
+        if fields is None or self.SEARCHED_FIELDS.intersection(fields):
+            self.refresh_search_vector()
 
     def get_absolute_url(self):
         day = self.url_date or timezone.localdate(self.published_at or timezone.now())
@@ -168,6 +181,12 @@ class Article(models.Model):
                 "slug": self.slug,
             },
         )
+
+    def refresh_search_vector(self):
+        """Re-index this article for search (its text, language or byline changed)."""
+        from .search import refresh_search_vectors
+
+        refresh_search_vectors(Article.objects.filter(pk=self.pk))
 
     # Workflow moves. Each refuses an invalid move; permissions are checked in articles.services.
     def submit_for_review(self):
@@ -312,6 +331,16 @@ class ArticleAuthor(models.Model):
 
     def __str__(self):
         return f"{self.author} ({self.get_role_display()})"
+
+    # The byline is part of the article's search text.
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.article.refresh_search_vector()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.article.refresh_search_vector()
+        return result
 
 
 class Correction(models.Model):

@@ -1,10 +1,18 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "articles"
 urlpatterns = [
     path("latest/", views.LatestView.as_view(), name="latest"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("feeds/rss/", feeds.LatestFeed(), name="feed_rss"),
+    path("feeds/atom/", feeds.LatestAtomFeed(), name="feed_atom"),
+    path("category/<slug:slug>/rss/", feeds.CategoryFeed(), name="category_rss"),
+    path("category/<slug:slug>/atom/", feeds.CategoryAtomFeed(), name="category_atom"),
+    # Author pages belong to the authors app; their feeds live here (authors never imports us).
+    path("author/<slug:slug>/rss/", feeds.AuthorFeed(), name="author_rss"),
+    path("author/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="author_atom"),
     path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("preview/<str:token>/", views.PreviewView.as_view(), name="preview"),
     path(

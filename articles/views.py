@@ -7,9 +7,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from .forms import SearchForm
 from .models import Article, ArticleRedirect, Category
+from .search import highlight, search_articles
+from .structured_data import breadcrumbs, lead_images, news_article
 
 
 class LatestView(ListView):
@@ -40,6 +45,7 @@ class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
     latest_count = 8
+    related_count = 4
 
     def get(self, request, *args, **kwargs):
         try:
@@ -79,9 +85,59 @@ class ArticleDetailView(DetailView):
             .latest_first()
             .only("title", "slug", "url_date", "published_at")[: self.latest_count]
         )
-        return super().get_context_data(
-            latest_news=latest, corrections=article.corrections.all(), **kwargs
+        related = (
+            Article.objects.live()
+            .in_category(article.category_id)
+            .exclude(pk=article.pk)
+            .latest_first()
+            .only("title", "slug", "url_date", "published_at")[: self.related_count]
         )
+        images = lead_images(article, self.request)
+        return super().get_context_data(
+            latest_news=latest,
+            related_articles=related,
+            corrections=article.corrections.all(),
+            canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
+            social_image=images[0] if images else "",
+            structured_data=[
+                news_article(article, self.request),
+                breadcrumbs(article, self.request),
+            ],
+            **kwargs,
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class SearchView(ListView):
+    """Search results: never cached (each query differs) and kept out of search engines."""
+
+    template_name = "articles/search_results.html"
+    context_object_name = "articles"
+
+    def get_paginate_by(self, queryset):
+        return settings.PAGE_SIZE
+
+    def get_queryset(self):
+        self.form = SearchForm(self.request.GET)
+        self.query = ""
+        if not self.form.is_valid():
+            return Article.objects.none()
+        self.query = self.form.cleaned_data["q"]
+        return search_articles(self.query, category=self.form.cleaned_data["category"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, **kwargs)
+        highlight(context["articles"], self.query)
+        # Page links keep the query and the section.
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context["page_query"] = params.urlencode()
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 PREVIEW_SALT = "articles.preview"

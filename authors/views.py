@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
 from .models import Author
+from .structured_data import profile_page
 
 
 class AuthorView(ListView):
@@ -20,4 +21,8 @@ class AuthorView(ListView):
         return self.author.articles.live().for_listing().latest_first()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(author=self.author, **kwargs)
+        return super().get_context_data(
+            author=self.author,
+            structured_data=[profile_page(self.author, self.request)],
+            **kwargs,
+        )

@@ -1,7 +1,19 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
-from articles.models import Category
+from articles.models import Article, Category
 from pages.models import Page
+
+
+def breaking_article():
+    """The newest live breaking story, for the banner: one small query, only when shown."""
+    return (
+        Article.objects.live()
+        .breaking_now()
+        .latest_first()
+        .only("title", "slug", "url_date", "published_at")
+        .first()
+    )
 
 
 def site(request):
@@ -11,4 +23,5 @@ def site(request):
         "advertising_email": settings.ADVERTISING_EMAIL,
         "menu_categories": Category.menu(),
         "footer_pages": Page.footer_links(),
+        "breaking_news": SimpleLazyObject(breaking_article),
     }

@@ -1,7 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from articles.sitemaps import ArticleSitemap, CategorySitemap, NewsSitemap
+from authors.sitemaps import AuthorSitemap
+from pages.sitemaps import PageSitemap
 
 from . import views
 
@@ -9,9 +14,30 @@ admin.site.site_header = _("%(site)s administration") % {"site": settings.SITE_N
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Newsroom")
 
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "categories": CategorySitemap,
+    "authors": AuthorSitemap,
+    "pages": PageSitemap,
+}
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path(
+        "news-sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": {"news": NewsSitemap}, "template_name": "articles/news_sitemap.xml"},
+        name="news-sitemap",
+    ),
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
     path("", include("authors.urls")),

@@ -1,9 +1,11 @@
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from articles.models import Article, Category
+from articles.structured_data import website
 
 LATEST_COUNT = 10
 PER_SECTION = 4
@@ -24,7 +26,30 @@ def home(request):
         (category, by_category[category.pk]) for category in menu if category.pk in by_category
     ]
 
-    return render(request, "home.html", {"lead": lead, "latest_news": latest, "sections": sections})
+    return render(
+        request,
+        "home.html",
+        {
+            "lead": lead,
+            "latest_news": latest,
+            "sections": sections,
+            "structured_data": [website(request)],
+            "canonical_url": request.build_absolute_uri(reverse("home")),
+        },
+    )
+
+
+def robots_txt(request):
+    """Crawlers: both sitemaps (absolute, as the protocol requires), no admin, no search results."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        f"Disallow: {reverse('articles:search')}",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('news-sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @never_cache

@@ -1,7 +1,11 @@
 """Presentation helpers shared by every app's templates."""
 
+import json
+
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -34,3 +38,15 @@ def human_join(items):
     if len(items) <= 2:
         return " and ".join(items)
     return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+# Inside <script>, "</script>" or "<!--" in a headline must not end the element early.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """A dict as a <script type="application/ld+json"> element, safe for any text inside."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))

@@ -1,0 +1,199 @@
+"""Full-text search over live articles.
+
+PostgreSQL: a stored, weighted `search_vector` (GIN-indexed) matched with `websearch_to_tsquery`,
+ranked, with `ts_headline` snippets. SQLite: case-insensitive matching of every word, newest first.
+"""
+
+import html
+import re
+import unicodedata
+
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import Case, Exists, F, Func, OuterRef, Q, Subquery, TextField, Value, When
+from django.db.models.functions import Coalesce, Concat
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import Article, ArticleAuthor
+
+MAX_QUERY_LENGTH = 200
+MAX_FALLBACK_TERMS = 8
+SNIPPET_CHARS = 220
+# Private-use characters mark highlights in raw text; the text is escaped before they become <mark>.
+START, STOP = "\ue000", "\ue001"
+SIMPLE_LANGUAGES = ("si", "ta")  # PostgreSQL has no stemmer for Sinhala or Tamil
+SINHALA_OR_TAMIL = re.compile(r"[\u0b80-\u0bff\u0d80-\u0dff]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000\ue001]")
+
+
+class StripTags(Func):
+    """HTML to text in SQL: tags become spaces (entities stay; snippets decode them)."""
+
+    template = "regexp_replace(%(expressions)s, '<[^>]*>', ' ', 'g')"
+    output_field = TextField()
+
+
+class DropEntities(Func):
+    """No '&amp;' etc. in the index: they would be indexed as the words 'amp', 'lt'…"""
+
+    template = "regexp_replace(%(expressions)s, '&[#a-zA-Z0-9]+;', ' ', 'g')"
+    output_field = TextField()
+
+
+def clean_query(query: str) -> str:
+    """What we search for: control characters dropped, whitespace collapsed, length capped."""
+    query = CONTROL_CHARACTERS.sub(" ", query or "")
+    return " ".join(query.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def _row_config():
+    return Case(
+        When(language__in=SIMPLE_LANGUAGES, then=Value("simple")),
+        default=Value("english"),
+        output_field=TextField(),
+    )
+
+
+def search_vector_expression():
+    """Headline A, standfirst B, author names C, body text D, in the article's language."""
+    names = Subquery(
+        ArticleAuthor.objects.filter(article=OuterRef("pk"))
+        .values("article")
+        .annotate(names=StringAgg("author__name", " "))
+        .values("names")
+    )
+    config = _row_config()
+    return (
+        SearchVector("title", config=config, weight="A")
+        + SearchVector("standfirst", config=config, weight="B")
+        + SearchVector(
+            Coalesce(names, Value(""), output_field=TextField()), config=config, weight="C"
+        )
+        + SearchVector(DropEntities(StripTags("body")), config=config, weight="D")
+    )
+
+
+def refresh_search_vectors(queryset=None) -> int:
+    """Recompute the stored search vector of `queryset` (default: every article) in one UPDATE.
+
+    A no-op on databases without full-text search. Returns the number of rows updated.
+    """
+    if connection.vendor != "postgresql":
+        return 0
+    queryset = Article.objects.all() if queryset is None else queryset
+    return queryset.order_by().update(search_vector=search_vector_expression())
+
+
+def search_articles(query: str, *, category=None):
+    """Live articles matching `query`: best first on PostgreSQL, newest first on SQLite.
+
+    Any text is accepted: an empty or meaningless query matches nothing rather than failing.
+    Pass the page's results through `highlight()` before showing them.
+    """
+    query = clean_query(query)
+    articles = Article.objects.live().for_listing()
+    if category is not None:
+        articles = articles.in_category(category)
+    if not query:
+        return articles.none()
+    if connection.vendor == "postgresql":
+        return _postgres_search(articles, query)
+    return _fallback_search(articles, query)
+
+
+def _postgres_search(articles, query):
+    config = "simple" if SINHALA_OR_TAMIL.search(query) else "english"
+    tsquery = SearchQuery(query, search_type="websearch", config=config)
+    text = Concat("standfirst", Value(" "), StripTags("body"), output_field=TextField())
+    return (
+        articles.filter(search_vector=tsquery)
+        .annotate(
+            rank=SearchRank(F("search_vector"), tsquery),
+            headline=SearchHeadline(
+                text,
+                tsquery,
+                config=_row_config(),
+                start_sel=START,
+                stop_sel=STOP,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+            title_headline=SearchHeadline(
+                "title",
+                tsquery,
+                config=_row_config(),
+                start_sel=START,
+                stop_sel=STOP,
+                highlight_all=True,
+            ),
+        )
+        .order_by("-rank", "-published_at", "-pk")
+    )
+
+
+def _terms(query):
+    """The words of a query, without websearch operators and punctuation.
+
+    Not `\\w+`: Sinhala and Tamil vowel signs are combining marks, which `\\w` does not match.
+    """
+    text = "".join(" " if unicodedata.category(ch)[0] in "PSZ" else ch for ch in query)
+    return [word for word in text.split() if word.lower() != "or"][:MAX_FALLBACK_TERMS]
+
+
+def _fallback_search(articles, query):
+    terms = _terms(query)
+    if not terms:
+        return articles.none()
+    for term in terms:
+        by_author = ArticleAuthor.objects.filter(
+            article=OuterRef("pk"), author__name__icontains=term
+        )
+        articles = articles.filter(
+            Q(title__icontains=term)
+            | Q(standfirst__icontains=term)
+            | Q(body__icontains=term)
+            | Exists(by_author)
+        )
+    return articles.latest_first()
+
+
+def highlight(articles, query: str) -> None:
+    """Give each result `title_html` and `snippet`: safe HTML, all escaped but the <mark>s."""
+    terms = _terms(clean_query(query))
+    for article in articles:
+        if hasattr(article, "headline"):  # marked by PostgreSQL, which strips tags, not entities
+            title, snippet = article.title_headline, html.unescape(article.headline)
+        else:
+            title, snippet = _mark_terms(article.title, terms), _fallback_headline(article, terms)
+        article.title_html = _marked_html(title)
+        article.snippet = _marked_html(snippet)
+
+
+def _marked_html(text) -> SafeString:
+    marked = re.sub(f"{START}(.*?){STOP}", r"<mark>\1</mark>", escape(text), flags=re.DOTALL)
+    return mark_safe(marked.replace(START, "").replace(STOP, ""))  # escaped above
+
+
+def _mark_terms(text, terms):
+    if not terms:
+        return text
+    pattern = re.compile("|".join(map(re.escape, terms)), re.IGNORECASE)
+    return pattern.sub(lambda match: f"{START}{match.group(0)}{STOP}", text)
+
+
+def _fallback_headline(article, terms):
+    text = " ".join(html.unescape(strip_tags(f"{article.standfirst} {article.body}")).split())
+    lowered = text.lower()
+    found = [i for i in (lowered.find(term.lower()) for term in terms) if i >= 0]
+    start = max(0, min(found) - SNIPPET_CHARS // 3) if found else 0
+    excerpt = _mark_terms(text[start : start + SNIPPET_CHARS], terms)
+    return ("… " if start else "") + excerpt + (" …" if start + SNIPPET_CHARS < len(text) else "")

@@ -1,0 +1,106 @@
+"""schema.org JSON-LD for search engines, built as dicts (the `json_ld` filter writes them out)."""
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+
+CROP_RATIOS = ("16x9", "4x3", "1x1")
+LOGO = {"path": "images/logo.png", "width": 600, "height": 60}
+
+
+def iso(value):
+    """The `isotime` filter's format (the page's <time datetime>); tests hold them equal."""
+    return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+def lead_images(article, request):
+    """Absolute URLs of the 16:9, 4:3 and 1:1 crops; the original image until crops exist."""
+    if not article.lead_image:
+        return []
+    crops = article.lead_image_crops
+    urls = [crops[ratio]["url"] for ratio in CROP_RATIOS if ratio in crops]
+    return [request.build_absolute_uri(url) for url in urls or [article.lead_image.url]]
+
+
+def publisher(request):
+    return {
+        "@type": "Organization",
+        "name": settings.SITE_NAME,
+        "url": request.build_absolute_uri(reverse("home")),
+        "logo": {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(static(LOGO["path"])),
+            "width": LOGO["width"],
+            "height": LOGO["height"],
+        },
+    }
+
+
+def news_article(article, request):
+    """NewsArticle for an article page (needs `for_listing()`'s prefetched byline)."""
+    url = request.build_absolute_uri(article.get_absolute_url())
+    people = list({link.author.pk: link.author for link in article.credit_list}.values())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": article.title,
+        "description": article.seo_description or article.standfirst,
+        "image": lead_images(article, request),
+        "datePublished": iso(article.published_at),
+        "dateModified": iso(article.revised_at or article.published_at),
+        "author": [
+            {
+                "@type": "Person",
+                "name": person.name,
+                "url": request.build_absolute_uri(person.get_absolute_url()),
+            }
+            for person in people
+        ],
+        "publisher": publisher(request),
+        "articleSection": article.category.name,
+        "inLanguage": article.language,
+    }
+    if not data["image"]:
+        del data["image"]
+    return data
+
+
+def breadcrumbs(article, request):
+    """Home, then the category, then the article."""
+    trail = [
+        (settings.SITE_NAME, reverse("home")),
+        (article.category.name, article.category.get_absolute_url()),
+        (article.title, article.get_absolute_url()),
+    ]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": name,
+                "item": request.build_absolute_uri(path),
+            }
+            for position, (name, path) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def website(request):
+    """The site, with its search for a search box in results pages."""
+    search = request.build_absolute_uri(reverse("articles:search"))
+    return {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": settings.SITE_NAME,
+        "url": request.build_absolute_uri(reverse("home")),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{search_term_string}}"},
+            "query-input": "required name=search_term_string",
+        },
+    }
