@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from authors.models import Author
 
 from .querysets import ArticleQuerySet, CategoryQuerySet
+from .richtext import SanitizedHTMLField
 
 
 class InvalidTransition(Exception):
@@ -63,7 +64,7 @@ class Article(models.Model):
         blank=True,
         help_text=_("One or two sentences under the headline."),
     )
-    body = models.TextField(_("body"), blank=True)
+    body = SanitizedHTMLField(_("body"), blank=True)
     category = models.ForeignKey(
         "Category", verbose_name=_("category"), on_delete=models.PROTECT, related_name="articles"
     )

@@ -169,3 +169,6 @@ LOGGING = {
 SITE_NAME = env.str("SITE_NAME", default="Newsroom")
 ADVERTISING_EMAIL = env.str("ADVERTISING_EMAIL", default="advertising@example.com")
 PAGE_SIZE = 20
+# Video players whose embeds article bodies may carry, besides YouTube and Facebook video:
+# a host ("player.example.lk") or a host and path prefix ("player.example.lk/embed/").
+VIDEO_EMBED_HOSTS = env.list("VIDEO_EMBED_HOSTS", default=[])
