@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -8,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from authors.models import Author
 
+from . import images
+from .images import LeadImageField
 from .querysets import ArticleQuerySet, CategoryQuerySet
 from .richtext import SanitizedHTMLField
 
@@ -75,12 +78,17 @@ class Article(models.Model):
         _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
 
-    lead_image = models.ImageField(
+    lead_image = LeadImageField(
         _("lead image"),
         upload_to="articles/%Y/%m/",
         blank=True,
         width_field="lead_image_width",
         height_field="lead_image_height",
+        renditions_field="lead_image_renditions",
+        bytes_field="lead_image_bytes",
+        min_width=images.MIN_WIDTH,
+        min_height=images.MIN_HEIGHT,
+        help_text=_("JPEG, PNG or WebP, at least 1200 × 675 pixels."),  # noqa: RUF001
     )
     lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -155,6 +163,12 @@ class Article(models.Model):
                 "slug": self.slug,
             },
         )
+
+    def clean(self):
+        if self.lead_image and not self.lead_image_alt.strip():
+            raise ValidationError(
+                {"lead_image_alt": _("Describe the image for readers who cannot see it.")}
+            )
 
     # Workflow moves. Each refuses an invalid move; permissions are checked in articles.services.
     def submit_for_review(self):

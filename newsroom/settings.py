@@ -172,3 +172,6 @@ PAGE_SIZE = 20
 # Video players whose embeds article bodies may carry, besides YouTube and Facebook video:
 # a host ("player.example.lk") or a host and path prefix ("player.example.lk/embed/").
 VIDEO_EMBED_HOSTS = env.list("VIDEO_EMBED_HOSTS", default=[])
+# Uploaded images (lead images, author photos): largest file, and most pixels, accepted.
+IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
+IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
