@@ -28,7 +28,11 @@ def _encode(image: Image.Image, image_format: str) -> ContentFile:
     if image_format == "WEBP":
         image.save(buffer, "WEBP", quality=80, method=4)
     else:
-        image.convert("RGB").save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
+        if image.mode == "RGBA":  # JPEG has no transparency: lay it on white, not black
+            flat = Image.new("RGB", image.size, "white")
+            flat.paste(image, mask=image.getchannel("A"))
+            image = flat
+        image.save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
     return ContentFile(buffer.getvalue())
 
 

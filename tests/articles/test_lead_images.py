@@ -6,6 +6,7 @@ import html5lib
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from articles.images import rendition_names
@@ -263,3 +264,16 @@ def test_list_pages_with_images_cost_a_fixed_number_of_queries(
         with django_assert_num_queries(queries):
             html = client.get(address).text
         assert html.count("-480w.webp 480w") >= 2  # the images are there, with their srcset
+
+
+def test_a_transparent_png_keeps_its_alpha_in_webp_and_gets_a_white_jpeg_crop():
+    buffer = io.BytesIO()
+    Image.new("RGBA", (1600, 900), (0, 0, 0, 0)).save(buffer, "PNG")
+    upload = SimpleUploadedFile("logo.png", buffer.getvalue(), "image/png")
+
+    article = ArticleFactory(lead_image=upload, lead_image_alt="Logo")
+
+    webp = _open(article.lead_image_renditions["srcset"][0]["name"])
+    assert webp.mode == "RGBA"
+    crop = _open(article.lead_image_renditions["crops"]["16x9"]["name"])
+    assert crop.getpixel((10, 10)) == (255, 255, 255)
