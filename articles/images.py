@@ -122,14 +122,13 @@ class LeadImageField(CheckedImageField):
     def pre_save(self, model_instance, add):
         upload = getattr(model_instance, self.attname)
         fresh = bool(upload) and not upload._committed
-        upload_size = upload.size if fresh else None
-        file = super().pre_save(model_instance, add)  # stores a new upload
+        file = super().pre_save(model_instance, add)  # stores a new upload, without metadata
         old = getattr(model_instance, self.renditions_field) or {}
         if not file:
             self._record(model_instance, {}, None)
         elif fresh:
             renditions, size = make_renditions(name=file.name, storage=file.storage)
-            self._record(model_instance, renditions, upload_size, size)
+            self._record(model_instance, renditions, file.size, size)
         elif not self._renditions_present(file, old):
             self._remake(model_instance, file)
         _delete_after_commit(

@@ -3,16 +3,18 @@
 Author photos use it here; articles imports it for lead images (authors never imports articles).
 """
 
+import io
 import warnings
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 FORMATS = ["JPEG", "PNG", "WEBP"]
 EXIF_ORIENTATION = 0x0112
@@ -83,6 +85,24 @@ def validate_image(file, *, min_width: int = 0, min_height: int = 0) -> None:
         file.seek(0)
 
 
+def without_metadata(file) -> ContentFile:
+    """The checked image turned upright and re-encoded in its own format with only its pixels
+    and colour profile: EXIF (GPS position, camera serial numbers), XMP and comments stay behind.
+    """
+    file.seek(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with Image.open(file, formats=FORMATS) as image:
+            image_format, profile = image.format, image.info.get("icc_profile")
+            upright = ImageOps.exif_transpose(image)
+    upright.info = {k: v for k, v in upright.info.items() if k == "transparency"}
+    options = {"JPEG": {"quality": 92}, "WEBP": {"quality": 90}, "PNG": {}}[image_format]
+    buffer = io.BytesIO()
+    upright.save(buffer, image_format, icc_profile=profile, **options)
+    file.seek(0)
+    return ContentFile(buffer.getvalue(), name=file.name)
+
+
 @deconstructible
 class ImageValidator:
     """Model-field validator: checks a newly assigned file; a stored one was checked on upload."""
@@ -125,6 +145,13 @@ class CheckedImageField(models.ImageField):
             *super().validators,
             ImageValidator(min_width=self.min_width, min_height=self.min_height),
         ]
+
+    def pre_save(self, model_instance, add):
+        upload = getattr(model_instance, self.attname)
+        if upload and not upload._committed:
+            # Readers get the original too: it must not tell them where it was taken.
+            setattr(model_instance, self.attname, without_metadata(upload))
+        return super().pre_save(model_instance, add)
 
     def update_dimension_fields(self, instance, force=False, *args, **kwargs):
         # Pillow refuses to read the size of a decompression bomb: leave it unknown and let

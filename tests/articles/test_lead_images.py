@@ -124,7 +124,7 @@ def test_good_upload_in_the_admin_stores_the_image_and_every_rendition(admin_cli
 
     assert response.status_code == 302
     article = Article.objects.get()
-    assert article.lead_image_bytes == upload.size == default_storage.size(article.lead_image.name)
+    assert article.lead_image_bytes == default_storage.size(article.lead_image.name)
     assert (article.lead_image_width, article.lead_image_height) == (1600, 900)
     srcset = article.lead_image_renditions["srcset"]
     assert [(item["width"], item["height"]) for item in srcset] == [
@@ -148,7 +148,7 @@ def test_good_upload_in_the_admin_stores_the_image_and_every_rendition(admin_cli
         assert image.width * image.height >= 50_000
 
 
-def test_renditions_are_upright_and_carry_no_metadata():
+def test_the_stored_image_and_its_renditions_are_upright_and_carry_no_metadata():
     exif = Image.Exif()
     exif[0x0112] = 6  # stored sideways: the camera was turned a quarter
     exif[0x010F] = "Camera maker"
@@ -161,7 +161,7 @@ def test_renditions_are_upright_and_carry_no_metadata():
         (800, 1067),
         (1200, 1600),
     ]
-    for name in rendition_names(article.lead_image_renditions):
+    for name in [article.lead_image.name, *rendition_names(article.lead_image_renditions)]:
         image = _open(name)
         assert not image.getexif()
         assert "exif" not in image.info and "comment" not in image.info

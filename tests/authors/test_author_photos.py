@@ -1,6 +1,7 @@
 """Author photos pass the same content checks as lead images, with a smaller minimum."""
 
 import pytest
+from PIL import Image
 
 from authors.models import Author
 from tests.factories import UserFactory
@@ -38,9 +39,15 @@ def test_bad_photo_is_refused_with_its_message_and_nothing_is_saved(
     assert not settings.MEDIA_ROOT.exists() or not any(settings.MEDIA_ROOT.rglob("*.*"))
 
 
-def test_good_photo_is_stored(client):
-    response = _post_author(client, jpeg(400, 400, name="asma.jpg"))
+def test_good_photo_is_stored_upright_without_its_metadata(client):
+    exif = Image.Exif()
+    exif[0x0112] = 8  # a quarter turn
+    exif[0x8825] = {1: "N", 2: (6.0, 55.0, 0.0)}  # where it was taken
+    response = _post_author(client, jpeg(400, 300, name="asma.jpg", exif=exif))
 
     assert response.status_code == 302
     author = Author.objects.get()
-    assert author.photo.name.startswith("authors/") and author.photo.size > 0
+    assert author.photo.name.startswith("authors/")
+    with author.photo.open() as stored, Image.open(stored) as image:
+        assert (image.format, image.size) == ("JPEG", (300, 400))
+        assert not image.getexif()
