@@ -36,3 +36,11 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def plain_static_files(settings):
+    """Static files by their plain names, which the live server serves from the apps' folders
+    (it cannot find collectstatic's hashed names): for pages whose CSS or JavaScript matters."""
+    backend = "django.contrib.staticfiles.storage.StaticFilesStorage"
+    settings.STORAGES = settings.STORAGES | {"staticfiles": {"BACKEND": backend}}

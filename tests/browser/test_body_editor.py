@@ -5,16 +5,13 @@ from playwright.sync_api import expect
 
 from tests.factories import ArticleFactory, UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("plain_static_files"),
+]
 
 CLIP = "https://www.youtube-nocookie.com/embed/clip1"
-
-
-@pytest.fixture(autouse=True)
-def _unhashed_static(settings):
-    # The live server serves static files from the apps' folders, by their plain names.
-    backend = "django.contrib.staticfiles.storage.StaticFilesStorage"
-    settings.STORAGES = settings.STORAGES | {"staticfiles": {"BACKEND": backend}}
 
 
 def _log_in(page, live_server):
