@@ -4,6 +4,7 @@ Author photos use it here; articles imports it for lead images (authors never im
 """
 
 import io
+import posixpath
 import warnings
 
 from django import forms
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 FORMATS = ["JPEG", "PNG", "WEBP"]
+EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}
 EXIF_ORIENTATION = 0x0112
 QUARTER_TURNS = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 
@@ -100,7 +102,9 @@ def without_metadata(file) -> ContentFile:
     buffer = io.BytesIO()
     upright.save(buffer, image_format, icc_profile=profile, **options)
     file.seek(0)
-    return ContentFile(buffer.getvalue(), name=file.name)
+    # Named for what it is, so its type (feed enclosures, downloads) never depends on a guess.
+    stem = posixpath.splitext(posixpath.basename(file.name))[0]
+    return ContentFile(buffer.getvalue(), name=f"{stem}{EXTENSIONS[image_format]}")
 
 
 @deconstructible

@@ -266,13 +266,14 @@ def test_list_pages_with_images_cost_a_fixed_number_of_queries(
         assert html.count("-480w.webp 480w") >= 2  # the images are there, with their srcset
 
 
-def test_a_transparent_png_keeps_its_alpha_in_webp_and_gets_a_white_jpeg_crop():
+def test_a_transparent_png_is_named_png_keeps_its_alpha_and_gets_a_white_jpeg_crop():
     buffer = io.BytesIO()
     Image.new("RGBA", (1600, 900), (0, 0, 0, 0)).save(buffer, "PNG")
-    upload = SimpleUploadedFile("logo.png", buffer.getvalue(), "image/png")
+    upload = SimpleUploadedFile("logo.jpg", buffer.getvalue(), "image/jpeg")  # misnamed
 
     article = ArticleFactory(lead_image=upload, lead_image_alt="Logo")
 
+    assert article.lead_image.name.endswith(".png")
     webp = _open(article.lead_image_renditions["srcset"][0]["name"])
     assert webp.mode == "RGBA"
     crop = _open(article.lead_image_renditions["crops"]["16x9"]["name"])
