@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -9,7 +10,10 @@ from simple_history.models import HistoricalRecords
 
 from authors.models import Author
 
+from . import images
+from .images import LeadImageField
 from .querysets import ArticleQuerySet, CategoryQuerySet
+from .richtext import SanitizedHTMLField
 
 
 class InvalidTransition(Exception):
@@ -76,7 +80,7 @@ class Article(models.Model):
         blank=True,
         help_text=_("One or two sentences under the headline."),
     )
-    body = models.TextField(_("body"), blank=True)
+    body = SanitizedHTMLField(_("body"), blank=True)
     category = models.ForeignKey(
         "Category", verbose_name=_("category"), on_delete=models.PROTECT, related_name="articles"
     )
@@ -87,12 +91,17 @@ class Article(models.Model):
         _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
 
-    lead_image = models.ImageField(
+    lead_image = LeadImageField(
         _("lead image"),
         upload_to="articles/%Y/%m/",
         blank=True,
         width_field="lead_image_width",
         height_field="lead_image_height",
+        renditions_field="lead_image_renditions",
+        bytes_field="lead_image_bytes",
+        min_width=images.MIN_WIDTH,
+        min_height=images.MIN_HEIGHT,
+        help_text=_("JPEG, PNG or WebP, at least 1200 × 675 pixels."),  # noqa: RUF001
     )
     lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -187,6 +196,12 @@ class Article(models.Model):
         from .search import refresh_search_vectors
 
         refresh_search_vectors(Article.objects.filter(pk=self.pk))
+
+    def clean(self):
+        if self.lead_image and not self.lead_image_alt.strip():
+            raise ValidationError(
+                {"lead_image_alt": _("Describe the image for readers who cannot see it.")}
+            )
 
     # Workflow moves. Each refuses an invalid move; permissions are checked in articles.services.
     def submit_for_review(self):

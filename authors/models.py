@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .images import CheckedImageField
+
 
 class Author(models.Model):
     """A person credited on articles: staff with a login, or an agency or guest writer."""
@@ -11,7 +13,9 @@ class Author(models.Model):
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
     job_title = models.CharField(_("job title"), max_length=120, blank=True)
     bio = models.TextField(_("bio"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="authors/%Y/", blank=True)
+    photo = CheckedImageField(
+        _("photo"), upload_to="authors/%Y/", blank=True, min_width=200, min_height=200
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("login"),

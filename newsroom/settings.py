@@ -185,3 +185,9 @@ ENQUIRY_RETRY_SECONDS = env.int("ENQUIRY_RETRY_SECONDS", default=60)  # doubles 
 ENQUIRY_RETENTION_DAYS = env.int("ENQUIRY_RETENTION_DAYS", default=730)
 # How long a shared article preview link keeps working.
 ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=72)
+# Video players whose embeds article bodies may carry, besides YouTube and Facebook video:
+# a host ("player.example.lk") or a host and path prefix ("player.example.lk/embed/").
+VIDEO_EMBED_HOSTS = env.list("VIDEO_EMBED_HOSTS", default=[])
+# Uploaded images (lead images, author photos): largest file, and most pixels, accepted.
+IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
+IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)

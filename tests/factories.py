@@ -51,6 +51,13 @@ class ArticleFactory(DjangoModelFactory):
             status=Article.Status.PUBLISHED,
             published_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1)),
         )
+        # A 1600 x 900 JPEG drawn with Pillow in memory; saving it writes its renditions.
+        with_image = factory.Trait(
+            lead_image=factory.django.ImageField(
+                filename="lead.jpg", format="JPEG", width=1600, height=900, color="teal"
+            ),
+            lead_image_alt="A teal test card",
+        )
 
     title = factory.Sequence(lambda n: f"Story number {n}")
     slug = factory.Sequence(lambda n: f"story-number-{n}")
