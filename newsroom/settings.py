@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -169,3 +170,11 @@ LOGGING = {
 SITE_NAME = env.str("SITE_NAME", default="Newsroom")
 ADVERTISING_EMAIL = env.str("ADVERTISING_EMAIL", default="advertising@example.com")
 PAGE_SIZE = 20
+
+# Anonymous page cache (newsroom.pagecache): on/off, lifetime at the origin (entries also end at
+# the next scheduled publish time), and the short lifetime a CDN in front may hold a page.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
+# Benchmark only: routes /bench/baseline/, a fixed response through the full middleware stack.
+BENCH_BASELINE = env.bool("BENCH_BASELINE", default=False)
