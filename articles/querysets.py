@@ -88,29 +88,23 @@ class ArticleQuerySet(models.QuerySet):
     def newest_per_category(self, count, categories):
         """{category id: its newest `count` articles} for `categories`, in two queries.
 
-        First each category's cutoff (the publish time of its `count`-th newest article, one
-        index lookup per category), then the articles at or after their category's cutoff: index
-        scans only, where a window over every row cost hundreds of milliseconds at 100k rows.
+        First the ids (for each category, `count` subqueries that each take one row from the
+        category's index), then those articles: a window over every row, the obvious way, cost
+        hundreds of milliseconds of database time at 100k articles.
         """
         newest = ("-published_at", "-pk")
+        ranked = self.filter(category=OuterRef("pk")).order_by(*newest).values("pk")
         category_model = self.model._meta.get_field("category").related_model
-        nth = (
-            self.filter(category=OuterRef("pk"))
-            .order_by(*newest)
-            .values("published_at")[count - 1 : count]
+        rows = (
+            category_model.objects.filter(pk__in=[c.pk for c in categories])
+            .annotate(**{f"n{i}": Subquery(ranked[i : i + 1]) for i in range(count)})
+            .values_list(*[f"n{i}" for i in range(count)])
         )
-        cutoffs = category_model.objects.filter(pk__in=[c.pk for c in categories]).annotate(
-            cutoff=Subquery(nth)
-        )
-        condition = Q()
-        for pk, cutoff in cutoffs.values_list("pk", "cutoff"):
-            # No cutoff: the category has fewer than `count` articles, so all of them.
-            condition |= Q(category=pk, published_at__gte=cutoff) if cutoff else Q(category=pk)
         chosen = {}
-        for article in self.filter(condition).order_by(*newest) if condition else []:
-            items = chosen.setdefault(article.category_id, [])
-            if len(items) < count:  # articles sharing the cutoff's time
-                items.append(article)
+        for article in self.filter(pk__in=[pk for row in rows for pk in row if pk]).order_by(
+            *newest
+        ):
+            chosen.setdefault(article.category_id, []).append(article)
         return chosen
 
 

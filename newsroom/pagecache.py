@@ -59,6 +59,23 @@ def _next_change(generation: int, cached) -> float:
     return value
 
 
+def generation_cached(key: str, compute):
+    """compute(), kept in the cache until any content changes or the next scheduled change."""
+    found = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
+    generation = found.get(GENERATION_KEY) or _start_generation()
+    entry = found.get(key)
+    now = time.time()
+    if entry and entry[0] == generation and entry[1] > now:
+        return entry[2]
+    value = compute()
+    valid_until = min(
+        now + settings.PAGE_CACHE_SECONDS, _next_change(generation, found.get(NEXT_CHANGE_KEY))
+    )
+    if valid_until - now >= 1:
+        cache.set(key, (generation, valid_until, value), timeout=math.ceil(valid_until - now))
+    return value
+
+
 def _page_key(request) -> str:
     url = f"{request.method}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return "pagecache:page:" + hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()

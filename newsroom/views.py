@@ -5,6 +5,8 @@ from django.views.decorators.cache import never_cache
 
 from articles.models import Article, Category
 
+from .pagecache import generation_cached
+
 LATEST_COUNT = 10
 PER_SECTION = 4
 
@@ -12,7 +14,11 @@ PER_SECTION = 4
 def home(request):
     """The front page: the lead story, Latest News, and a block per menu category."""
     live = Article.objects.live().latest_first()
-    lead = live.featured_now().for_listing().lean().first() or live.for_listing().lean().first()
+    # Finding the featured lead scans the table (no index on the flag): remember the answer.
+    featured = generation_cached(
+        "home:featured-lead", lambda: live.featured_now().values_list("pk", flat=True).first()
+    )
+    lead = live.for_listing().lean().filter(**({"pk": featured} if featured else {})).first()
     others = live.exclude(pk=lead.pk) if lead else live
     latest = list(others.headlines()[:LATEST_COUNT])
 

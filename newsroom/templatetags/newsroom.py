@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -25,6 +26,15 @@ def isotime(value):
     if not value:
         return ""
     return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+@register.filter
+def time_tag(value):
+    """<time datetime="…">10 Jan, 2022 | 4:06 pm</time>, converting the time zone once."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return format_html('<time datetime="{}">{}</time>', isotime(local), dateline(local))
 
 
 @register.filter
