@@ -173,4 +173,5 @@ class PageCacheMiddleware:
         for name, value in headers:
             response[name] = value
         response.last_modified_timestamp = stored_at
+        response["X-Page-Cache"] = "hit"  # for operators and tests: this was not rendered
         return _finish(request, response, valid_until)
