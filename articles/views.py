@@ -18,7 +18,7 @@ class LatestView(ListView):
         return settings.PAGE_SIZE
 
     def get_queryset(self):
-        return Article.objects.live().for_listing().lean().latest_first()
+        return Article.objects.live().for_list_items().latest_first()
 
 
 class CategoryView(LatestView):

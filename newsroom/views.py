@@ -13,22 +13,33 @@ PER_SECTION = 4
 
 def home(request):
     """The front page: the lead story, Latest News, and a block per menu category."""
-    live = Article.objects.live().latest_first()
-    # Finding the featured lead scans the table (no index on the flag): remember the answer.
-    featured = generation_cached(
-        "home:featured-lead", lambda: live.featured_now().values_list("pk", flat=True).first()
-    )
-    lead = live.for_listing().lean().filter(**({"pk": featured} if featured else {})).first()
-    others = live.exclude(pk=lead.pk) if lead else live
-    latest = list(others.headlines()[:LATEST_COUNT])
-
     menu = Category.menu()
-    by_category = others.headlines().newest_per_category(PER_SECTION, menu)
+    # Which articles go where, kept until the content or the clock changes it: the front page
+    # then costs three short queries, and finding the featured lead (no index) runs once.
+    chosen = generation_cached("home:article-ids", lambda: _front_page_ids(menu))
+    live = Article.objects.live()
+    lead = live.for_listing().lean().filter(pk=chosen["lead"]).first()
+    picked = chosen["latest"] + [pk for ids in chosen["sections"].values() for pk in ids]
+    articles = live.headlines().in_bulk(picked)
+    latest = [articles[pk] for pk in chosen["latest"] if pk in articles]
     sections = [
-        (category, by_category[category.pk]) for category in menu if category.pk in by_category
+        (category, [articles[pk] for pk in chosen["sections"][category.pk] if pk in articles])
+        for category in menu
+        if chosen["sections"].get(category.pk)
     ]
-
     return render(request, "home.html", {"lead": lead, "latest_news": latest, "sections": sections})
+
+
+def _front_page_ids(menu):
+    live = Article.objects.live().latest_first()
+    ids = live.values_list("pk", flat=True)
+    lead = ids.featured_now().first() or ids.first()
+    others = live.exclude(pk=lead)
+    return {
+        "lead": lead,
+        "latest": list(others.values_list("pk", flat=True)[:LATEST_COUNT]),
+        "sections": others.newest_ids_per_category(PER_SECTION, menu),
+    }
 
 
 @never_cache

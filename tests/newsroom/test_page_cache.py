@@ -219,3 +219,21 @@ def test_an_expiring_featured_flag_ends_the_cached_front_page(client, time_machi
     assert "The featured story" in client.get("/").text.split("Latest News")[0]
     time_machine.shift(datetime.timedelta(minutes=5))
     assert "The regular lead" in client.get("/").text.split("Latest News")[0]
+
+
+def test_the_front_page_choice_is_fresh_after_edits_and_at_scheduled_times_without_page_cache(
+    client, settings, time_machine
+):
+    settings.PAGE_CACHE = False  # the front page's own cache of which articles go where
+    time_machine.move_to(timezone.now(), tick=False)
+    ArticleFactory(live=True, title="Monday's lead")
+    client.get("/")
+    ArticleFactory(live=True, title="Tuesday's lead", published_at=timezone.now())
+    assert "Tuesday&#x27;s lead" in client.get("/").text.split("Latest News")[0]
+
+    scheduled = ArticleFactory(title="Wednesday's lead")
+    scheduled.publish(at=timezone.now() + datetime.timedelta(hours=1))
+    scheduled.save()
+    assert "Wednesday" not in client.get("/").text
+    time_machine.shift(datetime.timedelta(hours=1))
+    assert "Wednesday&#x27;s lead" in client.get("/").text.split("Latest News")[0]

@@ -21,12 +21,12 @@ def _fill(count):
 
 
 PAGES = {
-    "home": (lambda a, c, p: "/", 5),
-    "latest": (lambda a, c, p: "/latest/", 3),
-    "category": (lambda a, c, p: c[0].get_absolute_url(), 4),
-    "author": (lambda a, c, p: p[0].get_absolute_url(), 4),
+    "home": (lambda a, c, p: "/", 3),
+    "latest": (lambda a, c, p: "/latest/", 2),
+    "category": (lambda a, c, p: c[0].get_absolute_url(), 3),
+    "author": (lambda a, c, p: p[0].get_absolute_url(), 3),
     "article": (lambda a, c, p: a[1].get_absolute_url(), 4),
-    "latest, page 2": (lambda a, c, p: "/latest/?page=2", 3),
+    "latest, page 2": (lambda a, c, p: "/latest/?page=2", 2),
     "fixed page": (
         lambda a, c, p: Page.objects.create(title="About", slug="about").get_absolute_url(),
         1,
