@@ -23,6 +23,8 @@ pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
 ROOT = Path(__file__).resolve().parents[2]
 PORTS = (18410, 18411)
+# No control socket: its default path is per user, and the two servers would share it.
+GUNICORN_ARGS = ["--no-control-socket", "newsroom.wsgi"]
 
 
 @pytest.fixture
@@ -84,7 +86,7 @@ def app_servers(app_env):
                 str(Path(sys.executable).parent / "gunicorn"),
                 "-c",
                 "gunicorn.conf.py",
-                "newsroom.wsgi",
+                *GUNICORN_ARGS,
             ],
             cwd=ROOT,
             env={**app_env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
