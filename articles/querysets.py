@@ -5,6 +5,7 @@ from django.utils import timezone
 HEADLINE_FIELDS = (
     "title",
     "slug",
+    "standfirst",
     "url_date",
     "published_at",
     "category_id",
@@ -14,6 +15,17 @@ HEADLINE_FIELDS = (
     "lead_image_alt",
     "lead_image_renditions",
 )
+
+
+def credits_prefetch():
+    """Bylines in order, as `article.credit_list` (what `Article.credits` reads)."""
+    from .models import ArticleAuthor
+
+    return Prefetch(
+        "article_authors",
+        queryset=ArticleAuthor.objects.select_related("author").order_by("position"),
+        to_attr="credit_list",
+    )
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -30,15 +42,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Everything a list item shows, in a fixed number of queries however long the list."""
-        from .models import ArticleAuthor
-
-        return self.select_related("category").prefetch_related(
-            Prefetch(
-                "article_authors",
-                queryset=ArticleAuthor.objects.select_related("author").order_by("position"),
-                to_attr="credit_list",
-            )
-        )
+        return self.select_related("category").prefetch_related(credits_prefetch())
 
     def for_list_items(self):
         """What an item on a list page shows (headline, section, image, time): no bylines."""

@@ -1,9 +1,11 @@
 from django.db import DatabaseError, connection
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from articles.models import Article, Category
+from articles.querysets import credits_prefetch
 
 from .pagecache import generation_cached
 
@@ -15,12 +17,13 @@ def home(request):
     """The front page: the lead story, Latest News, and a block per menu category."""
     menu = Category.menu()
     # Which articles go where, kept until the content or the clock changes it: the front page
-    # then costs three short queries, and finding the featured lead (no index) runs once.
+    # then costs two short queries, and finding the featured lead (no index) runs once.
     chosen = generation_cached("home:article-ids", lambda: _front_page_ids(menu))
-    live = Article.objects.live()
-    lead = live.for_listing().lean().filter(pk=chosen["lead"]).first()
     picked = chosen["latest"] + [pk for ids in chosen["sections"].values() for pk in ids]
-    articles = live.headlines().in_bulk(picked)
+    articles = Article.objects.live().headlines().in_bulk([chosen["lead"], *picked])
+    lead = articles.get(chosen["lead"])
+    if lead:
+        prefetch_related_objects([lead], credits_prefetch())
     latest = [articles[pk] for pk in chosen["latest"] if pk in articles]
     sections = [
         (category, [articles[pk] for pk in chosen["sections"][category.pk] if pk in articles])

@@ -21,7 +21,7 @@ def _fill(count):
 
 
 PAGES = {
-    "home": (lambda a, c, p: "/", 3),
+    "home": (lambda a, c, p: "/", 2),
     "latest": (lambda a, c, p: "/latest/", 2),
     "category": (lambda a, c, p: c[0].get_absolute_url(), 3),
     "author": (lambda a, c, p: p[0].get_absolute_url(), 3),
