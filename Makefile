@@ -43,6 +43,10 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Reader-side benchmark against PostgreSQL + Redis on this machine (see README, Performance).
+bench: $(VENV)/.installed-base
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .

@@ -27,7 +27,7 @@ class LatestView(ListView):
         return settings.PAGE_SIZE
 
     def get_queryset(self):
-        return Article.objects.live().for_listing().latest_first()
+        return Article.objects.live().for_list_items().latest_first()
 
 
 class CategoryView(LatestView):
@@ -55,7 +55,7 @@ class ArticleDetailView(DetailView):
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_queryset(self):
-        return Article.objects.live().for_listing()
+        return Article.objects.live().for_listing().defer("search_vector")
 
     def get_object(self, queryset=None):
         try:

@@ -4,9 +4,19 @@ from django.utils.functional import SimpleLazyObject
 from articles.models import Article, Category
 from pages.models import Page
 
+from .pagecache import generation_cached
+
 
 def breaking_article():
-    """The newest live breaking story, for the banner: one small query, only when shown."""
+    """The newest live breaking story, for the banner on every page.
+
+    Kept under the page cache's content generation, so the banner costs no query until an
+    article changes or a breaking flag's expiry comes.
+    """
+    return generation_cached("banner:breaking", _newest_breaking)
+
+
+def _newest_breaking():
     return (
         Article.objects.live()
         .breaking_now()

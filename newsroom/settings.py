@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -97,6 +98,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis (shared by every app server) through CACHE_URL.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://newsroom")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "newsroom.cache.RedisCache"  # see there why
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -191,3 +194,10 @@ VIDEO_EMBED_HOSTS = env.list("VIDEO_EMBED_HOSTS", default=[])
 # Uploaded images (lead images, author photos): largest file, and most pixels, accepted.
 IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+# Anonymous page cache (newsroom.pagecache): on/off, lifetime at the origin (entries also end at
+# the next scheduled publish time), and the short lifetime a CDN in front may hold a page.
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
+# Benchmark only: routes /bench/baseline/, a fixed response through the full middleware stack.
+BENCH_BASELINE = env.bool("BENCH_BASELINE", default=False)

@@ -1,0 +1,178 @@
+"""The anonymous page cache: whole reader pages in the shared cache, fresh after every edit.
+
+Django's cache middleware keys on `Vary: Cookie` and skips responses to requests that carry
+cookies, so a reader's CSRF cookie would split or bypass it. This one keys on method, scheme,
+host and full path only, and stays out of the way of anyone who may see something else:
+
+- requests with a session cookie (logged-in staff; anonymous readers never get one) or a pending
+  flash message, requests with an `Authorization` header, and anything under /admin/;
+- responses that are not 200, set a cookie (a page with a CSRF token always does), vary on
+  anything but Cookie, or say private/no-cache/no-store (`never_cache` previews, search, forms).
+
+Freshness: every saved or deleted reader-visible row bumps a generation counter in the cache
+(newsroom.signals); an entry built under an older generation is never served, so every app server
+sharing the cache serves the edit on its next request. An entry also never outlives the next
+scheduled change (an article's publish time, a featured or breaking flag expiring).
+"""
+
+import hashlib
+import math
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+from articles.models import Article
+
+GENERATION_KEY = "pagecache:generation"
+NEXT_CHANGE_KEY = "pagecache:next-change"
+# The benchmark's baseline view is a bare view: it must not pay for a lookup either.
+EXCLUDED_PREFIXES = ("/admin/", "/bench/")
+MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
+UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
+
+
+def bump_generation() -> None:
+    """Make every cached page stale, on every app server sharing the cache."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # first edit, or the counter was evicted
+        _start_generation()
+
+
+def _start_generation() -> int:
+    # Start from the clock, not 1, so a counter lost to eviction never repeats an old value.
+    cache.add(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
+    return cache.get(GENERATION_KEY)
+
+
+def _next_change(generation: int, cached) -> float:
+    """When the public site next changes on its own, as a timestamp (cached per generation)."""
+    now = time.time()
+    if cached and cached[0] == generation and cached[1] > now:
+        return cached[1]
+    moment = Article.objects.next_scheduled_change()
+    value = moment.timestamp() if moment else math.inf
+    cache.set(NEXT_CHANGE_KEY, (generation, value), timeout=settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def generation_cached(key: str, compute):
+    """compute(), kept in the cache until any content changes or the next scheduled change."""
+    found = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
+    generation = found.get(GENERATION_KEY) or _start_generation()
+    entry = found.get(key)
+    now = time.time()
+    if entry and entry[0] == generation and entry[1] > now:
+        return entry[2]
+    value = compute()
+    valid_until = min(
+        now + settings.PAGE_CACHE_SECONDS, _next_change(generation, found.get(NEXT_CHANGE_KEY))
+    )
+    if valid_until - now >= 1:
+        cache.set(key, (generation, valid_until, value), timeout=math.ceil(valid_until - now))
+    return value
+
+
+def _page_key(request) -> str:
+    url = f"{request.method}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return "pagecache:page:" + hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path.startswith(EXCLUDED_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and MESSAGES_COOKIE not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def _storable(response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    directives = {
+        part.split("=")[0].strip().lower() for part in response.get("Cache-Control", "").split(",")
+    }
+    varies = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+    return not directives & UNCACHEABLE_DIRECTIVES and varies <= {"cookie"}
+
+
+def _finish(request, response, valid_until: float):
+    """Public caching headers for a CDN (never past the entry's own end), then conditional GET."""
+    remaining = int(valid_until - time.time())
+    patch_cache_control(
+        response, public=True, max_age=max(0, min(settings.PAGE_CACHE_CDN_SECONDS, remaining))
+    )
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=response.last_modified_timestamp,
+        response=response,
+    )
+
+
+class PageCacheMiddleware:
+    """Serves and stores anonymous reader pages; see the module docstring for the rules."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE:
+            return self.get_response(request)
+        if not _cacheable_request(request):
+            response = self.get_response(request)
+            if "Cache-Control" not in response:
+                # A signed-in page must never be held by a shared cache in front of us.
+                patch_cache_control(response, private=True)
+            return response
+
+        key = _page_key(request)
+        found = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
+        generation = found.get(GENERATION_KEY) or _start_generation()
+        entry = found.get(key)
+        if entry and entry[0] == generation and entry[1] > time.time():
+            return self.replay(request, entry)
+
+        response = self.get_response(request)
+        if not _storable(response):
+            return response
+        now = time.time()
+        valid_until = min(
+            now + settings.PAGE_CACHE_SECONDS,
+            _next_change(generation, found.get(NEXT_CHANGE_KEY)),
+        )
+        if valid_until - now < 1:
+            return response
+        self.store(key, response, generation=generation, now=now, valid_until=valid_until)
+        return _finish(request, response, valid_until)
+
+    @staticmethod
+    def store(key, response, *, generation, now, valid_until):
+        if not response.has_header("ETag"):
+            digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+            response["ETag"] = f'"{digest}"'
+        if not response.has_header("Last-Modified"):
+            response["Last-Modified"] = http_date(now)
+        response.last_modified_timestamp = int(now)
+        # Nothing in an anonymous page depends on cookies, so a CDN need not split on them.
+        if response.has_header("Vary"):
+            del response["Vary"]
+        headers = [(name, value) for name, value in response.items() if name != "Cache-Control"]
+        entry = (generation, valid_until, response.status_code, headers, response.content, int(now))
+        cache.set(key, entry, timeout=math.ceil(valid_until - now))
+
+    @staticmethod
+    def replay(request, entry):
+        _, valid_until, status, headers, content, stored_at = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response.last_modified_timestamp = stored_at
+        response["X-Page-Cache"] = "hit"  # for operators and tests: this was not rendered
+        return _finish(request, response, valid_until)
