@@ -26,7 +26,7 @@ PAGES = {
     "latest": (lambda a, c, p: "/latest/", 2),
     "category": (lambda a, c, p: c[0].get_absolute_url(), 3),
     "author": (lambda a, c, p: p[0].get_absolute_url(), 3),
-    "article": (lambda a, c, p: a[1].get_absolute_url(), 4),
+    "article": (lambda a, c, p: a[1].get_absolute_url(), 5),
     "latest, page 2": (lambda a, c, p: "/latest/?page=2", 2),
     "fixed page": (
         lambda a, c, p: Page.objects.create(title="About", slug="about").get_absolute_url(),
