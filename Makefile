@@ -44,8 +44,12 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 
 # Reader-side benchmark against PostgreSQL + Redis on this machine (see README, Performance).
+# Needs Debian's wrk; fills (once) and uses the PostgreSQL database BENCH_DATABASE_URL names.
+bench: export BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
 bench: $(VENV)/.installed-base
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	DATABASE_URL=$$BENCH_DATABASE_URL SECRET_KEY=bench-only $(BIN)/python bench/search_latency.py
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

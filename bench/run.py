@@ -35,6 +35,8 @@ PAGES = [
     ("category", "{category}"),
     ("author", "{author}"),
     ("latest", "/latest/"),
+    ("search", "/search/?q=harbour"),
+    ("feed", "/feeds/rss/"),
     ("baseline", "/bench/baseline/"),
 ]
 STRESS_PAGES = ["home", "article"]
