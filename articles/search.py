@@ -24,6 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 from .models import Article, ArticleAuthor
 
 MAX_QUERY_LENGTH = 200
+MAX_RANKED = 2000
 MAX_FALLBACK_TERMS = 8
 SNIPPET_CHARS = 220
 # Private-use characters mark highlights in raw text; the text is escaped before they become <mark>.
@@ -112,8 +113,12 @@ def _postgres_search(articles, query):
     config = "simple" if SINHALA_OR_TAMIL.search(query) else "english"
     tsquery = SearchQuery(query, search_type="websearch", config=config)
     text = Concat("standfirst", Value(" "), StripTags("body"), output_field=TextField())
+    # Rank only the newest matches: a word found in most of 100,000 articles would otherwise be
+    # ranked (and counted) row by row. PostgreSQL reads these newest-first from the publish-time
+    # index for common words, or from the GIN index for rare ones.
+    candidates = articles.filter(search_vector=tsquery).latest_first().values("pk")
     return (
-        articles.filter(search_vector=tsquery)
+        articles.filter(pk__in=candidates[:MAX_RANKED])
         .annotate(
             rank=SearchRank(F("search_vector"), tsquery),
             headline=SearchHeadline(

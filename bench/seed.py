@@ -6,6 +6,7 @@ Idempotent: a database that already holds the articles is left as it is.
 
 import datetime
 import io
+import itertools
 import os
 import random
 import sys
@@ -41,45 +42,36 @@ SECTIONS = [
 IMAGES = 6
 CROPS = {"16x9": (1280, 720), "4x3": (1200, 900), "1x1": (900, 900)}
 BATCH = 5000
-WORDS = [
-    "government",
-    "minister",
-    "council",
-    "budget",
-    "election",
-    "harbour",
-    "railway",
-    "monsoon",
-    "cricket",
-    "festival",
-    "hospital",
-    "school",
-    "farmers",
-    "exports",
-    "tourism",
-    "court",
-    "police",
-    "river",
-    "bridge",
-    "market",
-    "prices",
-    "fuel",
-    "power",
-    "grid",
-    "rainfall",
-    "drought",
-    "vaccine",
-    "university",
-    "airport",
-    "fishermen",
-    "tea",
-    "rubber",
-    "garment",
-]
+# Words people search for, spread over the middle of a Zipf-like vocabulary so that each is in
+# a few per cent of articles (as a topical word is in real news), not in every one.
+TOPICAL = [
+    "government", "minister", "council", "budget", "election", "harbour", "railway", "monsoon",
+    "cricket", "festival", "hospital", "school", "farmers", "exports", "tourism", "court",
+    "police", "river", "bridge", "market", "prices", "fuel", "power", "grid", "rainfall",
+    "drought", "vaccine", "university", "airport", "fishermen", "tea", "rubber", "garment",
+    "colombo", "flood", "warning", "resigns", "teachers", "strike", "doctors", "bank",
+    "interest", "rates", "port", "city", "cuts",
+]  # fmt: skip
+SYLLABLES = [c + v for c in "bdgklmnprstvy" for v in "aeiou"]
+
+
+def vocabulary():
+    """About 6,000 filler words and the topical ones, with cumulative Zipf weights."""
+    rng = random.Random(7)
+    fillers = sorted({"".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))) for _ in range(9000)})
+    words = fillers[:6000]
+    rng.shuffle(words)
+    for i, word in enumerate(TOPICAL):
+        words.insert(300 + i * 60, word)
+    weights = itertools.accumulate(1 / (rank + 10) for rank in range(len(words)))
+    return words, list(weights)
+
+
+WORDS, CUM_WEIGHTS = vocabulary()
 
 
 def sentence(rng, low, high):
-    words = rng.choices(WORDS, k=rng.randint(low, high))
+    words = rng.choices(WORDS, cum_weights=CUM_WEIGHTS, k=rng.randint(low, high))
     return " ".join(words).capitalize() + "."
 
 

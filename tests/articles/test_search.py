@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from articles import search
 from articles.models import Article, ArticleAuthor
 from articles.search import refresh_search_vectors, search_articles
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
@@ -273,3 +274,26 @@ def test_the_search_vector_has_a_gin_index():
         (definition,) = cursor.fetchone()
 
     assert "USING gin (search_vector)" in definition
+
+
+@pytest.mark.postgres
+def test_only_the_newest_matches_are_ranked_so_common_words_stay_fast(monkeypatch):
+    monkeypatch.setattr(search, "MAX_RANKED", 2)
+    old = ArticleFactory(
+        live=True,
+        title="Harbour harbour harbour",
+        published_at=timezone.now() - datetime.timedelta(hours=9),
+    )
+    newer = [
+        ArticleFactory(
+            live=True,
+            title=f"Harbour news {n}",
+            published_at=timezone.now() - datetime.timedelta(hours=n),
+        )
+        for n in (1, 2)
+    ]
+
+    found = list(search_articles("harbour"))
+
+    assert old not in found
+    assert set(found) == set(newer)
