@@ -24,7 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 from .models import Article, ArticleAuthor
 
 MAX_QUERY_LENGTH = 200
-MAX_RANKED = 2000
+MAX_RANKED = 500
 MAX_FALLBACK_TERMS = 8
 SNIPPET_CHARS = 220
 # Private-use characters mark highlights in raw text; the text is escaped before they become <mark>.
