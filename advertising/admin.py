@@ -81,14 +81,7 @@ class EnquiryAdmin(admin.ModelAdmin):
     actions = ["assign_to_me", "mark_spam", "resend_notifications", "export_csv"]
     readonly_fields = [
         "received_at",
-        "name",
-        "organisation",
-        "email",
-        "phone",
-        "interest",
-        "budget",
-        "preferred_start",
-        "message",
+        *Enquiry.SUBMITTED_FIELDS,
         "status",
         "status_changed_at",
         "closed_at",

@@ -27,16 +27,7 @@ class EnquiryForm(forms.ModelForm):
 
     class Meta:
         model = Enquiry
-        fields = [
-            "name",
-            "organisation",
-            "email",
-            "phone",
-            "interest",
-            "budget",
-            "preferred_start",
-            "message",
-        ]
+        fields = Enquiry.SUBMITTED_FIELDS
         labels = {"interest": _("What are you interested in?"), "budget": _("Budget (optional)")}
         help_texts = {
             "phone": _("Optional. International numbers start with + and the country code."),

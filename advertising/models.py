@@ -57,6 +57,17 @@ class Enquiry(models.Model):
         OVER_5M = "over_5m", _("Over LKR 5,000,000")
 
     OPEN_STATUSES = [Status.NEW, Status.CONTACTED, Status.PROPOSAL_SENT]
+    # What the enquirer writes: the public form's fields, read-only for sales in the admin.
+    SUBMITTED_FIELDS = [
+        "name",
+        "organisation",
+        "email",
+        "phone",
+        "interest",
+        "budget",
+        "preferred_start",
+        "message",
+    ]
     # The pipeline: which statuses each status may move to.
     MOVES = {
         Status.NEW: [Status.CONTACTED, Status.SPAM],
