@@ -1,4 +1,5 @@
 import pytest
+from PIL import Image
 from playwright.sync_api import expect
 
 from articles.models import Article
@@ -22,8 +23,10 @@ def _log_in(browser, live_server, username, next_path):
 
 
 def test_writer_submits_editor_previews_and_publishes_reader_sees_it(
-    live_server, browser, writer, editor
+    live_server, browser, writer, editor, tmp_path
 ):
+    photo = tmp_path / "expressway.jpg"
+    Image.new("RGB", (1600, 900), "steelblue").save(photo, "JPEG")
     CategoryFactory(name="Local", slug="local")
     AuthorFactory(name="Asma Hussain", user=writer)
 
@@ -31,6 +34,8 @@ def test_writer_submits_editor_previews_and_publishes_reader_sees_it(
     page.get_by_label("Headline").fill("Floods close the southern expressway")
     page.get_by_label("Standfirst").fill("Drivers are told to use the old road.")
     page.get_by_label("Category").select_option(label="Local")
+    page.locator("#id_lead_image").set_input_files(photo)
+    page.locator("#id_lead_image_alt").fill("Water over the expressway near Galle")
     page.locator("#article_authors-0 .select2-selection").click()
     page.locator(".select2-search__field").fill("Asma")
     page.locator(".select2-results__option", has_text="Asma Hussain").click()
@@ -41,6 +46,7 @@ def test_writer_submits_editor_previews_and_publishes_reader_sees_it(
     article = Article.objects.get(title="Floods close the southern expressway")
     assert article.slug == "floods-close-the-southern-expressway"
     assert article.status == Article.Status.REVIEW
+    assert article.lead_image_width == 1600 and article.lead_image_renditions["srcset"]
 
     page = _log_in(browser, live_server, "editor", f"/admin/articles/article/{article.pk}/change/")
     page.get_by_role("link", name="Preview", exact=True).click()
@@ -53,6 +59,9 @@ def test_writer_submits_editor_previews_and_publishes_reader_sees_it(
     reader = browser.new_context().new_page()
     reader.goto(live_server.url + "/")
     expect(reader.locator(".lead").get_by_role("link", name=article.title)).to_be_visible()
+    image = reader.locator(".lead img")
+    assert image.get_attribute("alt") == "Water over the expressway near Galle"
+    assert "480w" in image.get_attribute("srcset")
 
 
 def test_writer_has_no_publish_button_and_a_forged_one_is_refused(live_server, browser, writer):
