@@ -4,6 +4,8 @@ import shutil
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.template.backends import jinja2
+from django.test.signals import template_rendered
 
 from tests.factories import UserFactory
 
@@ -30,6 +32,23 @@ def pytest_runtest_setup(item):
             if REQUIRE_SERVICES:
                 pytest.fail(f"required in this run but {reason}")
             pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _jinja2_templates_report_their_context():
+    """What Django's test set-up does for its own templates, for Jinja2 ones: the test client
+    then keeps `response.context` of reader pages."""
+    render = jinja2.Template.render
+
+    def instrumented(self, context=None, request=None):
+        context = {} if context is None else context
+        html = render(self, context, request)
+        template_rendered.send(sender=self, template=self, context=context)
+        return html
+
+    jinja2.Template.render = instrumented
+    yield
+    jinja2.Template.render = render
 
 
 @pytest.fixture(autouse=True)

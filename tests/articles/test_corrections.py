@@ -31,7 +31,7 @@ def test_a_correction_shows_on_the_page_and_moves_the_updated_time(editor_client
     article.refresh_from_db()
     assert article.revised_at is not None
     page = Client().get(article.get_absolute_url()).content.decode()
-    assert "The minister&#x27;s name was misspelt." in page
+    assert "The minister&#39;s name was misspelt." in page
     assert "Updated" in page
 
 

@@ -229,11 +229,11 @@ def test_the_front_page_choice_is_fresh_after_edits_and_at_scheduled_times_witho
     ArticleFactory(live=True, title="Monday's lead")
     client.get("/")
     ArticleFactory(live=True, title="Tuesday's lead", published_at=timezone.now())
-    assert "Tuesday&#x27;s lead" in client.get("/").text.split("Latest News")[0]
+    assert "Tuesday&#39;s lead" in client.get("/").text.split("Latest News")[0]
 
     scheduled = ArticleFactory(title="Wednesday's lead")
     scheduled.publish(at=timezone.now() + datetime.timedelta(hours=1))
     scheduled.save()
     assert "Wednesday" not in client.get("/").text
     time_machine.shift(datetime.timedelta(hours=1))
-    assert "Wednesday&#x27;s lead" in client.get("/").text.split("Latest News")[0]
+    assert "Wednesday&#39;s lead" in client.get("/").text.split("Latest News")[0]
