@@ -57,7 +57,7 @@ class LatestFeed(Feed):
         articles = list(self.articles(source)[:FEED_LENGTH])
         for article in articles:
             if article.lead_image:
-                article.enclosure_url = source.request.build_absolute_uri(article.lead_image.url)
+                article.enclosure_url = source.request.build_absolute_uri(article.lead_image_url)
         return articles
 
     def item_title(self, article):

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import get_script_prefix
@@ -8,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from authors.images import media_url
 from authors.models import Author
 
 from . import images
@@ -22,8 +22,6 @@ class InvalidTransition(Exception):
 
 class Category(models.Model):
     """A section of the site ("Local", "Sport"), with its own page and feed."""
-
-    MENU_CACHE_KEY = "articles:menu-categories"
 
     name = models.CharField(_("name"), max_length=80)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -45,11 +43,6 @@ class Category(models.Model):
     def get_absolute_url(self):
         # Built by hand, like Article's: list pages call this for every item.
         return f"{get_script_prefix()}category/{self.slug}/"
-
-    @classmethod
-    def menu(cls):
-        """The menu categories, cached: every page shows them (cleared by articles.signals)."""
-        return cache.get_or_set(cls.MENU_CACHE_KEY, lambda: list(cls.objects.in_menu()), 3600)
 
 
 class BylineSnapshot(models.Model):
@@ -275,11 +268,16 @@ class Article(models.Model):
     #    "crops": {"16x9": {"name", "width", "height"}, "4x3": {...}, "1x1": {...}}}
     # Names are storage names; URLs come from the storage without a query.
     @property
+    def lead_image_url(self):
+        image = self.lead_image
+        return media_url(image.storage, image.name) if image else ""
+
+    @property
     def lead_image_srcset(self):
         """'url 640w, url 1280w, …' for <img srcset>, or '' before renditions exist."""
         storage = self.lead_image.storage
         return ", ".join(
-            f"{storage.url(item['name'])} {item['width']}w"
+            f"{media_url(storage, item['name'])} {item['width']}w"
             for item in self.lead_image_renditions.get("srcset", [])
         )
 
@@ -289,7 +287,7 @@ class Article(models.Model):
         storage = self.lead_image.storage
         return {
             ratio: {
-                "url": storage.url(item["name"]),
+                "url": media_url(storage, item["name"]),
                 "width": item["width"],
                 "height": item["height"],
             }

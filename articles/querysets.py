@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, Min, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 HEADLINE_FIELDS = (
@@ -43,6 +43,17 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """Everything a list item shows, in a fixed number of queries however long the list."""
         return self.select_related("category").prefetch_related(credits_prefetch())
+
+    def for_article_page(self):
+        """An article page's article: bylines, section, and whether it has corrections (most
+        have none, and then the page need not ask for them)."""
+        from .models import Correction
+
+        return (
+            self.for_listing()
+            .defer("search_vector")
+            .annotate(has_corrections=Exists(Correction.objects.filter(article=OuterRef("pk"))))
+        )
 
     def for_list_items(self):
         """What an item on a list page shows (headline, section, image, time): no bylines."""

@@ -1,17 +1,11 @@
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from simple_history.signals import pre_create_historical_record
 
 from authors.models import Author
 
-from .models import Article, Category
+from .models import Article
 from .search import refresh_search_vectors
-
-
-@receiver([post_save, post_delete], sender=Category)
-def forget_menu(**kwargs):
-    cache.delete(Category.MENU_CACHE_KEY)
 
 
 @receiver(pre_create_historical_record, sender=Article.history.model)

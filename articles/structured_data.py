@@ -20,7 +20,7 @@ def lead_images(article, request):
         return []
     crops = article.lead_image_crops
     urls = [crops[ratio]["url"] for ratio in CROP_RATIOS if ratio in crops]
-    return [request.build_absolute_uri(url) for url in urls or [article.lead_image.url]]
+    return [request.build_absolute_uri(url) for url in urls or [article.lead_image_url]]
 
 
 def publisher(request):

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 from .forms import SearchForm
+from .freshness import generation_cached
 from .models import Article, ArticleRedirect, Category
 from .search import highlight, search_articles
 from .structured_data import breadcrumbs, lead_images, news_article
@@ -55,7 +56,7 @@ class ArticleDetailView(DetailView):
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_queryset(self):
-        return Article.objects.live().for_listing().defer("search_vector")
+        return Article.objects.live().for_article_page()
 
     def get_object(self, queryset=None):
         try:
@@ -77,26 +78,32 @@ class ArticleDetailView(DetailView):
             raise Http404("No such article")
         return redirect(article, permanent=True)
 
+    def headline_lists(self, article):
+        """Latest News and more from the section, one longer than shown (for leaving out the
+        article itself)."""
+        live = (
+            Article.objects.live().latest_first().only("title", "slug", "url_date", "published_at")
+        )
+        return {
+            "latest": list(live[: self.latest_count + 1]),
+            "related": list(live.in_category(article.category_id)[: self.related_count + 1]),
+        }
+
     def get_context_data(self, **kwargs):
         article = self.object
-        latest = (
-            Article.objects.live()
-            .exclude(pk=article.pk)
-            .latest_first()
-            .only("title", "slug", "url_date", "published_at")[: self.latest_count]
-        )
-        related = (
-            Article.objects.live()
-            .in_category(article.category_id)
-            .exclude(pk=article.pk)
-            .latest_first()
-            .only("title", "slug", "url_date", "published_at")[: self.related_count]
+        # The same for every article of a section: kept under the page cache's generation.
+        lists = generation_cached(
+            f"article:lists:{article.category_id}", lambda: self.headline_lists(article)
         )
         images = lead_images(article, self.request)
         return super().get_context_data(
-            latest_news=latest,
-            related_articles=related,
-            corrections=article.corrections.all(),
+            latest_news=[item for item in lists["latest"] if item.pk != article.pk][
+                : self.latest_count
+            ],
+            related_articles=[item for item in lists["related"] if item.pk != article.pk][
+                : self.related_count
+            ],
+            corrections=article.corrections.all() if article.has_corrections else (),
             canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
             social_image=images[0] if images else "",
             structured_data=[
@@ -165,7 +172,7 @@ class PreviewView(ArticleDetailView):
         return response
 
     def get_queryset(self):
-        return Article.objects.for_listing()
+        return Article.objects.for_article_page()
 
     def get_object(self, queryset=None):
         try:

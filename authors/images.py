@@ -3,6 +3,7 @@
 Author photos use it here; articles imports it for lead images (authors never imports articles).
 """
 
+import functools
 import io
 import posixpath
 import warnings
@@ -11,7 +12,9 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -107,6 +110,25 @@ def without_metadata(file) -> ContentFile:
     return ContentFile(buffer.getvalue(), name=f"{stem}{EXTENSIONS[image_format]}")
 
 
+def media_url(storage, name: str) -> str:
+    """`storage.url(name)`, remembered per name: a front page asks for a few hundred image URLs
+    and each costs a urljoin. Signed URLs (S3 with query-string auth) expire, so are not kept."""
+    if getattr(storage, "querystring_auth", False):
+        return storage.url(name)
+    return _remembered_url(storage, name)
+
+
+@functools.lru_cache(maxsize=8192)
+def _remembered_url(storage, name):
+    return storage.url(name)
+
+
+@receiver(setting_changed)
+def _forget_urls(*, setting, **kwargs):
+    if setting in {"MEDIA_URL", "STORAGES"}:
+        _remembered_url.cache_clear()
+
+
 @deconstructible
 class ImageValidator:
     """Model-field validator: checks a newly assigned file; a stored one was checked on upload."""
@@ -158,6 +180,11 @@ class CheckedImageField(models.ImageField):
         return super().pre_save(model_instance, add)
 
     def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        # Every row loaded from the database comes through here (post_init): with its size
+        # already stored, skip Django's check, which builds a FieldFile per row of a list.
+        stored = instance.__dict__
+        if not force and stored.get(self.width_field) and stored.get(self.height_field):
+            return
         # Pillow refuses to read the size of a decompression bomb: leave it unknown and let
         # validation give the reason, rather than failing on assignment.
         try:

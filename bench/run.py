@@ -52,7 +52,20 @@ def parse_args():
     parser.add_argument("--stress-duration", type=int, default=30, help="64-connection run (30)")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "18400")))
     parser.add_argument("--reseed", action="store_true", help="drop and seed the database again")
-    return parser.parse_args()
+    parser.add_argument(
+        "--pages",
+        default=",".join(name for name, _ in PAGES),
+        help="comma-separated page names to measure (all); the baseline is always measured",
+    )
+    parser.add_argument(
+        "--modes", default="cached,uncached", help="page cache on, off or both (cached,uncached)"
+    )
+    args = parser.parse_args()
+    if unknown := set(args.pages.split(",")) - {name for name, _ in PAGES}:
+        parser.error(f"unknown pages: {', '.join(sorted(unknown))}")
+    if unknown := set(args.modes.split(",")) - {"cached", "uncached"}:
+        parser.error(f"unknown modes: {', '.join(sorted(unknown))}")
+    return args
 
 
 def environment(port, *, page_cache):
@@ -219,11 +232,12 @@ def main():
     print("bench: preparing the database (the first run seeds 100,000 articles) …", flush=True)
     prepare_database(env, args.reseed)
     sample = json.loads(run([PYTHON, "bench/queries.py", "--sample"], env).stdout)
-    pages = [(name, path.format(**sample)) for name, path in PAGES]
+    wanted = {*args.pages.split(","), "baseline"}
+    pages = [(name, path.format(**sample)) for name, path in PAGES if name in wanted]
     queries = json.loads(run([PYTHON, "bench/queries.py", *[p for _, p in pages]], env).stdout)
 
     results, memory = {}, {}
-    for mode in ("cached", "uncached"):
+    for mode in args.modes.split(","):
         env = environment(args.port, page_cache=mode == "cached")
         redis.Redis.from_url(env["CACHE_URL"]).flushdb()
         server = Server(env, args.port)

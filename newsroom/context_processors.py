@@ -1,37 +1,39 @@
 from django.conf import settings
-from django.utils.functional import SimpleLazyObject
 
+from articles.freshness import generation_cached
 from articles.models import Article, Category
 from pages.models import Page
 
-from .pagecache import generation_cached
 
+def site_chrome():
+    """The header's sections, the footer's pages and the breaking-news banner.
 
-def breaking_article():
-    """The newest live breaking story, for the banner on every page.
-
-    Kept under the page cache's content generation, so the banner costs no query until an
-    article changes or a breaking flag's expiry comes.
+    Every page shows them: they are kept as one entry under the page cache's content
+    generation, so a page pays one cache round trip for them and no query until a category,
+    fixed page or article changes, or a breaking flag expires.
     """
-    return generation_cached("banner:breaking", _newest_breaking)
+    return generation_cached("site:chrome", _read_chrome)
 
 
-def _newest_breaking():
-    return (
-        Article.objects.live()
-        .breaking_now()
-        .latest_first()
-        .only("title", "slug", "url_date", "published_at")
-        .first()
-    )
+def _read_chrome():
+    return {
+        "menu_categories": list(Category.objects.in_menu()),
+        "footer_pages": list(Page.objects.only("title", "slug")),
+        "breaking_news": (
+            Article.objects.live()
+            .breaking_now()
+            .latest_first()
+            .only("title", "slug", "url_date", "published_at")
+            .first()
+        ),
+    }
+
+
+def identity(request):
+    """The site's name and advertising address (also for the admin's and sitemaps' templates)."""
+    return {"site_name": settings.SITE_NAME, "advertising_email": settings.ADVERTISING_EMAIL}
 
 
 def site(request):
-    """What every page's header and footer show."""
-    return {
-        "site_name": settings.SITE_NAME,
-        "advertising_email": settings.ADVERTISING_EMAIL,
-        "menu_categories": Category.menu(),
-        "footer_pages": Page.footer_links(),
-        "breaking_news": SimpleLazyObject(breaking_article),
-    }
+    """What every reader page's header and footer show."""
+    return {**identity(request), **site_chrome()}

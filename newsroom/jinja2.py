@@ -2,11 +2,13 @@
 
 Reader pages are rendered with Jinja2, which compiles templates to Python: on a front page of
 ninety stories Django's template language spent more time resolving variables than the page
-spent on anything else. The admin and e-mails stay in Django templates (templates/).
+spent on anything else. The admin and e-mails stay in Django templates, inside their apps.
 """
 
+import functools
+
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
@@ -16,8 +18,14 @@ from jinja2 import Environment
 from .templatetags.newsroom import dateline, isotime, json_ld, time_tag
 
 
-def url(name, *args, **kwargs):
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+def url(name, *args):
+    """`reverse()`, remembered: every page links to the same few addresses."""
+    return _reverse(get_script_prefix(), name, args)
+
+
+@functools.lru_cache(maxsize=1024)
+def _reverse(prefix, name, args):
+    return reverse(name, args=args)
 
 
 def paragraphs(text):

@@ -9,10 +9,9 @@ host and full path only, and stays out of the way of anyone who may see somethin
 - responses that are not 200, set a cookie (a page with a CSRF token always does), vary on
   anything but Cookie, or say private/no-cache/no-store (`never_cache` previews, search, forms).
 
-Freshness: every saved or deleted reader-visible row bumps a generation counter in the cache
-(newsroom.signals); an entry built under an older generation is never served, so every app server
-sharing the cache serves the edit on its next request. An entry also never outlives the next
-scheduled change (an article's publish time, a featured or breaking flag expiring).
+Freshness: an entry is kept under the content generation of articles.freshness, so every app
+server sharing the cache serves an edit on its next request, and no entry outlives the next
+scheduled change.
 """
 
 import hashlib
@@ -25,56 +24,12 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
-from articles.models import Article
+from articles import freshness
 
-GENERATION_KEY = "pagecache:generation"
-NEXT_CHANGE_KEY = "pagecache:next-change"
 # The benchmark's baseline view is a bare view: it must not pay for a lookup either.
 EXCLUDED_PREFIXES = ("/admin/", "/bench/")
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
-
-
-def bump_generation() -> None:
-    """Make every cached page stale, on every app server sharing the cache."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # first edit, or the counter was evicted
-        _start_generation()
-
-
-def _start_generation() -> int:
-    # Start from the clock, not 1, so a counter lost to eviction never repeats an old value.
-    cache.add(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
-    return cache.get(GENERATION_KEY)
-
-
-def _next_change(generation: int, cached) -> float:
-    """When the public site next changes on its own, as a timestamp (cached per generation)."""
-    now = time.time()
-    if cached and cached[0] == generation and cached[1] > now:
-        return cached[1]
-    moment = Article.objects.next_scheduled_change()
-    value = moment.timestamp() if moment else math.inf
-    cache.set(NEXT_CHANGE_KEY, (generation, value), timeout=settings.PAGE_CACHE_SECONDS)
-    return value
-
-
-def generation_cached(key: str, compute):
-    """compute(), kept in the cache until any content changes or the next scheduled change."""
-    found = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
-    generation = found.get(GENERATION_KEY) or _start_generation()
-    entry = found.get(key)
-    now = time.time()
-    if entry and entry[0] == generation and entry[1] > now:
-        return entry[2]
-    value = compute()
-    valid_until = min(
-        now + settings.PAGE_CACHE_SECONDS, _next_change(generation, found.get(NEXT_CHANGE_KEY))
-    )
-    if valid_until - now >= 1:
-        cache.set(key, (generation, valid_until, value), timeout=math.ceil(valid_until - now))
-    return value
 
 
 def _page_key(request) -> str:
@@ -133,9 +88,7 @@ class PageCacheMiddleware:
             return response
 
         key = _page_key(request)
-        found = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
-        generation = found.get(GENERATION_KEY) or _start_generation()
-        entry = found.get(key)
+        generation, entry, next_change = freshness.lookup(key)
         if entry and entry[0] == generation and entry[1] > time.time():
             return self.replay(request, entry)
 
@@ -143,10 +96,7 @@ class PageCacheMiddleware:
         if not _storable(response):
             return response
         now = time.time()
-        valid_until = min(
-            now + settings.PAGE_CACHE_SECONDS,
-            _next_change(generation, found.get(NEXT_CHANGE_KEY)),
-        )
+        valid_until = freshness.valid_until(generation, next_change, now)
         if valid_until - now < 1:
             return response
         self.store(key, response, generation=generation, now=now, valid_until=valid_until)

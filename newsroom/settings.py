@@ -68,10 +68,11 @@ ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [
-    # Reader pages (jinja2/; see newsroom/jinja2.py why); the admin and e-mails (templates/).
+    # Reader pages: Jinja2, in templates/ (newsroom/jinja2.py says why). The admin's overrides,
+    # e-mails and the news sitemap: Django templates, in each app's templates/ folder.
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "jinja2"],
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": False,
         "OPTIONS": {
             "environment": "newsroom.jinja2.environment",
@@ -80,14 +81,14 @@ TEMPLATES = [
     },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "newsroom.context_processors.site",
+                "newsroom.context_processors.identity",
             ],
         },
     },

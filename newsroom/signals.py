@@ -4,7 +4,7 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from .pagecache import bump_generation
+from articles.freshness import bump_generation
 
 # Every model whose rows appear on a public page. A new one is one more line here.
 READER_MODELS = (

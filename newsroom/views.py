@@ -5,11 +5,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from articles.freshness import generation_cached
 from articles.models import Article, Category
 from articles.querysets import credits_prefetch
 from articles.structured_data import website
-
-from .pagecache import generation_cached
 
 LATEST_COUNT = 10
 PER_SECTION = 4
@@ -17,28 +16,12 @@ PER_SECTION = 4
 
 def home(request):
     """The front page: the lead story, Latest News, and a block per menu category."""
-    menu = Category.menu()
-    # Which articles go where, kept until the content or the clock changes it: the front page
-    # then costs two short queries, and finding the featured lead (no index) runs once.
-    chosen = generation_cached("home:article-ids", lambda: _front_page_ids(menu))
-    picked = chosen["latest"] + [pk for ids in chosen["sections"].values() for pk in ids]
-    articles = Article.objects.live().headlines().in_bulk([chosen["lead"], *picked])
-    lead = articles.get(chosen["lead"])
-    if lead:
-        prefetch_related_objects([lead], credits_prefetch())
-    latest = [articles[pk] for pk in chosen["latest"] if pk in articles]
-    sections = [
-        (category, [articles[pk] for pk in chosen["sections"][category.pk] if pk in articles])
-        for category in menu
-        if chosen["sections"].get(category.pk)
-    ]
+    front = generation_cached("home:front", _front_page)
     return render(
         request,
         "home.html",
         {
-            "lead": lead,
-            "latest_news": latest,
-            "sections": sections,
+            **front,
             "structured_data": [website(request)],
             "canonical_url": request.build_absolute_uri(reverse("home")),
         },
@@ -58,15 +41,33 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def _front_page_ids(menu):
+def _front_page():
+    """Which stories go where, with what their cards show.
+
+    Kept whole under the page cache's content generation (see `home`): choosing the lead
+    (no index on `featured`) and loading ninety-odd cards then happens once per change, not
+    once per request, and a warm front page runs no query.
+    """
+    menu = list(Category.objects.in_menu())
     live = Article.objects.live().latest_first()
     ids = live.values_list("pk", flat=True)
-    lead = ids.featured_now().first() or ids.first()
-    others = live.exclude(pk=lead)
+    lead_id = ids.featured_now().first() or ids.first()
+    others = live.exclude(pk=lead_id)
+    latest_ids = list(others.values_list("pk", flat=True)[:LATEST_COUNT])
+    section_ids = others.newest_ids_per_category(PER_SECTION, menu)
+    wanted = [lead_id, *latest_ids, *(pk for ids in section_ids.values() for pk in ids)]
+    articles = Article.objects.live().headlines().in_bulk(wanted)
+    lead = articles.get(lead_id)
+    if lead:
+        prefetch_related_objects([lead], credits_prefetch())
+    sections = [
+        (category, [articles[pk] for pk in section_ids.get(category.pk, ()) if pk in articles])
+        for category in menu
+    ]
     return {
         "lead": lead,
-        "latest": list(others.values_list("pk", flat=True)[:LATEST_COUNT]),
-        "sections": others.newest_ids_per_category(PER_SECTION, menu),
+        "latest_news": [articles[pk] for pk in latest_ids if pk in articles],
+        "sections": [(category, cards) for category, cards in sections if cards],
     }
 
 

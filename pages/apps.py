@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = _("Fixed pages")
-
-    def ready(self):
-        from . import signals  # noqa: F401

@@ -1,13 +1,10 @@
-from django.core.cache import cache
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix
 from django.utils.translation import gettext_lazy as _
 
 
 class Page(models.Model):
     """A fixed page of the site (About, Contact, Privacy, Terms), edited in the admin."""
-
-    FOOTER_CACHE_KEY = "pages:footer-links"
 
     title = models.CharField(_("title"), max_length=120)
     slug = models.SlugField(_("address"), max_length=60, unique=True)
@@ -24,11 +21,5 @@ class Page(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("pages:detail", kwargs={"slug": self.slug})
-
-    @classmethod
-    def footer_links(cls):
-        """The footer's page links, cached: every page shows them (cleared by pages.signals)."""
-        return cache.get_or_set(
-            cls.FOOTER_CACHE_KEY, lambda: list(cls.objects.only("title", "slug")), 3600
-        )
+        # Built by hand like Article's and Category's: every page's footer links here.
+        return f"{get_script_prefix()}{self.slug}/"

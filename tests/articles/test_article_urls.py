@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import resolve, reverse, set_script_prefix
 
+from pages.models import Page
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,8 @@ def test_article_category_and_author_addresses_match_the_url_conf(article):
     )
     assert author.get_absolute_url() == reverse("authors:detail", kwargs={"slug": author.slug})
     assert resolve(article.get_absolute_url()).view_name == "articles:detail"
+    page = Page.objects.create(title="About us", slug="about", body="Who we are.")
+    assert page.get_absolute_url() == reverse("pages:detail", kwargs={"slug": "about"})
 
 
 def test_addresses_keep_the_script_prefix_when_mounted_below_the_root(article):
@@ -35,5 +38,6 @@ def test_addresses_keep_the_script_prefix_when_mounted_below_the_root(article):
     try:
         assert article.get_absolute_url() == "/news/2022/01/09/harbour-reopens/"
         assert article.category.get_absolute_url().startswith("/news/category/")
+        assert Page(slug="about").get_absolute_url() == "/news/about/"
     finally:
         set_script_prefix("/")

@@ -32,7 +32,7 @@ def test_demo_fills_the_menu_the_bylines_and_the_footer(media_root):
     counts = load_demo()
 
     assert counts["categories"] == 6
-    assert list(Category.menu()) == list(Category.objects.all())
+    assert list(Category.objects.in_menu()) == list(Category.objects.all())
     assert [c.name for c in Category.objects.in_menu()][:2] == ["Local", "Business"]
     assert Author.objects.count() == 8
     assert Author.objects.filter(name="Asma Hussain", job_title__gt="").exists()
