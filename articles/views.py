@@ -11,6 +11,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from .cards import Card
 from .forms import SearchForm
 from .freshness import generation_cached
 from .models import Article, ArticleRedirect, Category
@@ -81,12 +82,13 @@ class ArticleDetailView(DetailView):
     def headline_lists(self, article):
         """Latest News and more from the section, one longer than shown (for leaving out the
         article itself)."""
-        live = (
-            Article.objects.live().latest_first().only("title", "slug", "url_date", "published_at")
-        )
+        live = Article.objects.live().latest_first().headlines()
         return {
-            "latest": list(live[: self.latest_count + 1]),
-            "related": list(live.in_category(article.category_id)[: self.related_count + 1]),
+            "latest": [Card.of(item) for item in live[: self.latest_count + 1]],
+            "related": [
+                Card.of(item)
+                for item in live.in_category(article.category_id)[: self.related_count + 1]
+            ],
         }
 
     def get_context_data(self, **kwargs):

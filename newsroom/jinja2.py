@@ -12,7 +12,6 @@ from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
-
 from jinja2 import Environment
 
 from .templatetags.newsroom import dateline, isotime, json_ld, time_tag

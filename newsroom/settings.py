@@ -109,6 +109,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis (shared by every app server) through CACHE_URL.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://newsroom")}
+# Cached values are pickled objects: a release never reads another release's when each sets its
+# own prefix (say, the commit it runs).
+CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="")
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"]["BACKEND"] = "newsroom.cache.RedisCache"  # see there why
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -1,10 +1,10 @@
 from django.db import DatabaseError, connection
-from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from articles.cards import Card
 from articles.freshness import generation_cached
 from articles.models import Article, Category
 from articles.querysets import credits_prefetch
@@ -44,9 +44,9 @@ def robots_txt(request):
 def _front_page():
     """Which stories go where, with what their cards show.
 
-    Kept whole under the page cache's content generation (see `home`): choosing the lead
-    (no index on `featured`) and loading ninety-odd cards then happens once per change, not
-    once per request, and a warm front page runs no query.
+    Kept whole, as cards (articles.cards), under the content generation (see `home`): choosing
+    the lead (no index on `featured`) and loading ninety-odd cards then happens once per change,
+    not once per request, and a warm front page runs no query.
     """
     menu = list(Category.objects.in_menu())
     live = Article.objects.live().latest_first()
@@ -55,17 +55,16 @@ def _front_page():
     others = live.exclude(pk=lead_id)
     latest_ids = list(others.values_list("pk", flat=True)[:LATEST_COUNT])
     section_ids = others.newest_ids_per_category(PER_SECTION, menu)
-    wanted = [lead_id, *latest_ids, *(pk for ids in section_ids.values() for pk in ids)]
-    articles = Article.objects.live().headlines().in_bulk(wanted)
-    lead = articles.get(lead_id)
-    if lead:
-        prefetch_related_objects([lead], credits_prefetch())
+    wanted = [*latest_ids, *(pk for ids in section_ids.values() for pk in ids)]
+    cards = Article.objects.live().headlines()
+    articles = {article.pk: Card.of(article) for article in cards.filter(pk__in=wanted)}
+    lead = cards.prefetch_related(credits_prefetch()).filter(pk=lead_id).first()
     sections = [
         (category, [articles[pk] for pk in section_ids.get(category.pk, ()) if pk in articles])
         for category in menu
     ]
     return {
-        "lead": lead,
+        "lead": Card.of(lead, with_credits=True) if lead else None,
         "latest_news": [articles[pk] for pk in latest_ids if pk in articles],
         "sections": [(category, cards) for category, cards in sections if cards],
     }

@@ -24,7 +24,7 @@ def _fill(count):
 # the front page's stories and an article page's Latest News and section lists are kept under the
 # content generation (articles.freshness). After any change they are read again, at a fixed cost.
 PAGES = {
-    "home": (lambda a, c, p: "/", 0, 10),
+    "home": (lambda a, c, p: "/", 0, 11),
     "latest": (lambda a, c, p: "/latest/", 2, 6),
     "category": (lambda a, c, p: c[0].get_absolute_url(), 3, 7),
     "author": (lambda a, c, p: p[0].get_absolute_url(), 3, 7),
