@@ -9,13 +9,19 @@ host and full path only, and stays out of the way of anyone who may see somethin
 - responses that are not 200, set a cookie (a page with a CSRF token always does), vary on
   anything but Cookie, or say private/no-cache/no-store (`never_cache` previews, search, forms).
 
+Entries are stored gzipped (an anonymous page holds no secret, so compression cannot leak one)
+and served gzipped to every client that accepts it, as browsers and CDNs do: a hit then writes
+a sixth of the bytes. Anyone else gets them decompressed.
+
 Freshness: an entry is kept under the content generation of articles.freshness, so every app
 server sharing the cache serves an edit on its next request, and no entry outlives the next
 scheduled change.
 """
 
+import gzip
 import hashlib
 import math
+import re
 import time
 
 from django.conf import settings
@@ -30,6 +36,10 @@ from articles import freshness
 EXCLUDED_PREFIXES = ("/admin/", "/bench/")
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Set again on every answer from the cache: the cache-control lifetime and the body's encoding
+# and length vary with the request.
+REPLAYED_HEADERS_EXCLUDED = {"cache-control", "content-length", "content-encoding", "vary"}
 
 
 def _page_key(request) -> str:
@@ -99,8 +109,9 @@ class PageCacheMiddleware:
         valid_until = freshness.valid_until(generation, next_change, now)
         if valid_until - now < 1:
             return response
-        self.store(key, response, generation=generation, now=now, valid_until=valid_until)
-        return _finish(request, response, valid_until)
+        entry = self.store(key, response, generation=generation, now=now, valid_until=valid_until)
+        # Answered from the entry, so this reader gets exactly what the next one will.
+        return self.replay(request, entry, hit=False)
 
     @staticmethod
     def store(key, response, *, generation, now, valid_until):
@@ -109,20 +120,31 @@ class PageCacheMiddleware:
             response["ETag"] = f'"{digest}"'
         if not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date(now)
-        response.last_modified_timestamp = int(now)
-        # Nothing in an anonymous page depends on cookies, so a CDN need not split on them.
-        if response.has_header("Vary"):
-            del response["Vary"]
-        headers = [(name, value) for name, value in response.items() if name != "Cache-Control"]
-        entry = (generation, valid_until, response.status_code, headers, response.content, int(now))
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in REPLAYED_HEADERS_EXCLUDED
+        ]
+        body = gzip.compress(response.content, compresslevel=6, mtime=0)
+        entry = (generation, valid_until, response.status_code, headers, body, int(now))
         cache.set(key, entry, timeout=math.ceil(valid_until - now))
+        return entry
 
     @staticmethod
-    def replay(request, entry):
-        _, valid_until, status, headers, content, stored_at = entry
-        response = HttpResponse(content, status=status)
-        for name, value in headers:
-            response[name] = value
+    def replay(request, entry, *, hit=True):
+        _, valid_until, status, headers, body, stored_at = entry
+        if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            response = HttpResponse(body, status=status, headers=headers)
+            response["Content-Encoding"] = "gzip"
+            # The same page in another encoding: a weak validator, as Django's GZipMiddleware.
+            if not response["ETag"].startswith("W/"):
+                response["ETag"] = "W/" + response["ETag"]
+        else:
+            response = HttpResponse(gzip.decompress(body), status=status, headers=headers)
+        response["Content-Length"] = str(len(response.content))
+        # Nothing in an anonymous page depends on cookies, so a CDN need not split on them.
+        response["Vary"] = "Accept-Encoding"
         response.last_modified_timestamp = stored_at
-        response["X-Page-Cache"] = "hit"  # for operators and tests: this was not rendered
+        if hit:
+            response["X-Page-Cache"] = "hit"  # for operators and tests: this was not rendered
         return _finish(request, response, valid_until)

@@ -2,6 +2,7 @@
 fresh on the next request. Runs on local memory and, in CI's second run, on Redis."""
 
 import datetime
+import gzip
 
 import pytest
 from django.db import connection
@@ -51,7 +52,26 @@ def test_a_csrf_cookie_neither_splits_nor_bypasses_the_cache(client, story):
     response, queries = _get(client, story.get_absolute_url())
     assert queries == 0
     assert "Set-Cookie" not in response
-    assert "Vary" not in response
+    assert response["Vary"] == "Accept-Encoding"  # not Cookie: a CDN need not split on cookies
+
+
+def test_readers_that_accept_gzip_get_the_page_compressed_from_the_first_request(client, story):
+    plain, _ = _get(client, story.get_absolute_url())
+    first, _ = _get(client, "/latest/", accept_encoding="gzip, deflate, br")
+    hit, queries = _get(client, story.get_absolute_url(), accept_encoding="gzip, deflate, br")
+    assert queries == 0 and hit["X-Page-Cache"] == "hit"
+    for response in (first, hit):
+        assert response["Content-Encoding"] == "gzip"
+        assert int(response["Content-Length"]) == len(response.content)
+        assert response["ETag"].startswith('W/"')
+    assert gzip.decompress(hit.content) == plain.content
+    assert len(hit.content) < len(plain.content) / 3
+    assert "Content-Encoding" not in plain and int(plain["Content-Length"]) == len(plain.content)
+    assert hit["ETag"] == "W/" + plain["ETag"]
+    not_modified, _ = _get(
+        client, story.get_absolute_url(), accept_encoding="gzip", if_none_match=hit["ETag"]
+    )
+    assert not_modified.status_code == 304
 
 
 def test_a_matching_if_none_match_gets_304_from_the_cache(client, story):
