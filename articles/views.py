@@ -29,7 +29,7 @@ class LatestView(ListView):
         return settings.PAGE_SIZE
 
     def get_queryset(self):
-        return Article.objects.live().for_list_items().latest_first()
+        return Article.objects.live().for_list_items().latest_first().with_kept_count("latest")
 
 
 class CategoryView(LatestView):
@@ -37,7 +37,13 @@ class CategoryView(LatestView):
 
     def get_queryset(self):
         self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
-        return super().get_queryset().in_category(self.category)
+        return (
+            Article.objects.live()
+            .for_list_items()
+            .latest_first()
+            .in_category(self.category)
+            .with_kept_count(f"category:{self.category.pk}")
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)

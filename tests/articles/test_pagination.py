@@ -1,6 +1,9 @@
-import pytest
+import datetime
 
-from tests.factories import ArticleFactory
+import pytest
+from django.utils import timezone
+
+from tests.factories import ArticleFactory, AuthorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,3 +33,28 @@ def test_bad_page_numbers_are_404_not_errors(client, many_articles, page):
         article.authors.get().get_absolute_url(),
     ]:
         assert client.get(url, {"page": page}).status_code == 404, (url, page)
+
+
+def test_the_page_count_follows_publishing_and_the_clock(client, settings, time_machine):
+    """The count behind "Page N of M" is kept between requests; it must never go stale."""
+    settings.PAGE_CACHE = False  # the kept count alone, not whole cached pages
+    settings.PAGE_SIZE = 2
+    time_machine.move_to(timezone.now(), tick=False)
+    author = AuthorFactory()
+    category = ArticleFactory(live=True, authors=[author]).category
+    ArticleFactory(live=True, authors=[author], category=category)
+    urls = ["/latest/", category.get_absolute_url(), author.get_absolute_url()]
+    for url in urls:
+        assert "Page 1 of" not in client.get(url).text  # two articles: one page
+
+    ArticleFactory(live=True, authors=[author], category=category)
+    for url in urls:
+        assert "Page 1 of 2" in client.get(url).text
+    soon = timezone.now() + datetime.timedelta(minutes=5)
+    for _ in range(2):
+        ArticleFactory(live=True, authors=[author], category=category, published_at=soon)
+    for url in urls:
+        assert "Page 1 of 2" in client.get(url).text  # scheduled, not yet live
+    time_machine.move_to(soon + datetime.timedelta(seconds=1), tick=False)
+    for url in urls:
+        assert "Page 1 of 3" in client.get(url).text
