@@ -40,6 +40,7 @@ PAGES = [
     ("baseline", "/bench/baseline/"),
 ]
 STRESS_PAGES = ["home", "article"]
+BASELINE = "/bench/baseline/"
 # No control socket: its default path is per user, shared with any other gunicorn running.
 GUNICORN_ARGS = ["--no-control-socket", "newsroom.wsgi"]
 
@@ -141,7 +142,7 @@ class Server:
         self.redis = redis.Redis.from_url(env["CACHE_URL"])
         for _ in range(100):
             try:
-                urllib.request.urlopen(self.url("/bench/baseline/"), timeout=2)
+                urllib.request.urlopen(self.url(BASELINE), timeout=2)
                 break
             except OSError:
                 time.sleep(0.2)
@@ -252,14 +253,17 @@ def main():
         redis.Redis.from_url(env["CACHE_URL"]).flushdb()
         server = Server(env, args.port)
         try:
-            # The machine's speed drifts over a run (shared host): the baseline is measured first
-            # and last, and pages are compared with the mean of the two.
-            print(f"bench: {mode} baseline, first …", flush=True)
-            first_baseline = measure(server, "/bench/baseline/", args)
+            # The machine's speed drifts during a run (a shared host): each page is compared
+            # with the baseline measured just before it; the baseline's row is their mean.
+            baselines = []
             for name, path in pages:
-                print(f"bench: {mode} {name} ({path}) …", flush=True)
+                if name == "baseline":
+                    continue
+                print(f"bench: {mode} baseline, then {name} ({path}) …", flush=True)
+                baselines.append(measure(server, BASELINE, args))
                 results[mode, name] = measure(server, path, args)
-            results[mode, "baseline"] = mean_of(first_baseline, results[mode, "baseline"])
+                results[mode, name]["baseline_rps"] = baselines[-1]["rps"]
+            results[mode, "baseline"] = mean_of(*baselines)
             if mode == "cached":
                 for name, path in pages:
                     if name in STRESS_PAGES:
@@ -284,8 +288,9 @@ def report(args, pages, queries, results, memory, elapsed):
     )
     print(
         "`x baseline`: throughput over that of `/bench/baseline/` (a fixed response through every "
-        "middleware, never looked up in the page cache) on the same server run, measured before "
-        "and after the pages (its row is the mean of the two). wrk sends `Accept-Encoding: gzip`."
+        "middleware, never looked up in the page cache) measured just before each page on the same "
+        "server (its row is their mean; 64-connection rows use that mean). wrk sends "
+        "`Accept-Encoding: gzip`."
     )
     print()
     print(
@@ -300,7 +305,8 @@ def report(args, pages, queries, results, memory, elapsed):
             if not row:
                 continue
             label = "cached, 64 conn." if mode == "stress" else mode
-            ratio = row["rps"] / baseline["rps"] if baseline else 0
+            yardstick = row.get("baseline_rps") or (baseline["rps"] if baseline else 0)
+            ratio = row["rps"] / yardstick if yardstick else 0
             sql = queries[path]["queries"] if mode == "uncached" else "0 (hit)"
             if name == "baseline":
                 sql = queries[path]["queries"]
