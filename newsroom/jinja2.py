@@ -14,7 +14,7 @@ from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 from jinja2 import Environment
 
-from .templatetags.newsroom import dateline, isotime, json_ld, time_tag
+from .templatetags.newsroom import isotime, json_ld, time_tag
 
 
 def url(name, *args):
@@ -39,7 +39,6 @@ def environment(**options):
         static=static, url=url, localtime=timezone.localtime, get_language=translation.get_language
     )
     env.filters.update(
-        dateline=dateline,
         isotime=isotime,
         time_tag=time_tag,
         json_ld=json_ld,

@@ -42,15 +42,6 @@ def time_tag(value):
     )
 
 
-@register.filter
-def human_join(items):
-    """Joins names as 'A', 'A and B', 'A, B and C'."""
-    items = [str(item) for item in items]
-    if len(items) <= 2:
-        return " and ".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
-
-
 # Inside <script>, "</script>" or "<!--" in a headline must not end the element early.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
