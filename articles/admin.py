@@ -1,15 +1,16 @@
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from . import permissions, services
-from .forms import WORKFLOW_LABELS, ArticleAdminForm
+from .forms import ArticleAdminForm
 from .history import differences
 from .models import Article, ArticleAuthor, Category, Correction, InvalidTransition
 from .views import PreviewView, preview_url
@@ -101,7 +102,27 @@ class FrontPageFilter(admin.SimpleListFilter):
         return queryset
 
 
-CURATION_FIELDS = ["featured", "featured_until", "breaking", "breaking_until"]
+def _move_action(move):
+    """A list action for a workflow move, through the same service as the form's buttons."""
+
+    def action(modeladmin, request, queryset):
+        modeladmin._bulk(
+            request,
+            queryset,
+            services.article_move,
+            Article.MOVES[move].done,
+            move=move,
+        )
+
+    action.__name__ = move.value
+    return admin.action(
+        description=format_lazy("{}: {}", move.label, _("selected articles")),
+        permissions=["publish" if Article.MOVES[move].editors_only else "change"],
+    )(action)
+
+
+# Every move but scheduling, which needs a time per article.
+MOVE_ACTIONS = [_move_action(move) for move in Article.Move if move != Article.Move.SCHEDULE]
 
 
 @admin.register(Article)
@@ -114,13 +135,13 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     list_select_related = ["category"]
     inlines = [ArticleAuthorInline, CorrectionInline]
-    actions = ["publish_now", "unpublish", "feature", "unfeature"]
+    actions = [*MOVE_ACTIONS, "feature", "unfeature"]
 
     class Media:
         css = {"all": ["articles/admin.css"]}
 
     def get_fieldsets(self, request, obj=None):
-        publishing = ["publication", *CURATION_FIELDS]
+        publishing = ["publication", *permissions.CURATION_FIELDS]
         if obj is not None and obj.has_been_live and permissions.can_publish(request.user):
             publishing.append("substantive")
         return [
@@ -146,7 +167,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         if permissions.can_publish(request.user):
             return ["publication"]
-        return ["publication", *CURATION_FIELDS]
+        return ["publication", *permissions.CURATION_FIELDS]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -213,14 +234,8 @@ class ArticleAdmin(admin.ModelAdmin):
             self._move(request, article, move, form.cleaned_data.get("schedule_at"))
 
     def _move(self, request, article, move, at):
-        if move == "submit":
-            services.article_submit(article=article, user=request.user)
-        elif move in ("publish", "schedule"):
-            services.article_publish(article=article, user=request.user, at=at)
-        elif move == "unpublish":
-            services.article_unpublish(article=article, user=request.user)
-        elif move == "send_back":
-            services.article_send_back(article=article, user=request.user)
+        at = at if move == Article.Move.SCHEDULE else None
+        services.article_move(article=article, user=request.user, move=move, at=at)
         messages.success(
             request,
             render_to_string("admin/articles/includes/status.html", {"article": article}),
@@ -237,13 +252,13 @@ class ArticleAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(request.path)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["workflow_buttons"] = [
+            (move, move.label)
+            for move in permissions.workflow_actions(request.user, obj or Article())
+        ]
         if obj is not None:
-            context["workflow_buttons"] = [
-                (move, WORKFLOW_LABELS[move])
-                for move in permissions.workflow_actions(request.user, obj)
-            ]
             context["can_preview"] = permissions.can_preview(request.user, obj)
-            context["can_see_versions"] = request.user.has_perm("articles.view_historicalarticle")
+            context["can_see_versions"] = permissions.can_see_versions(request.user)
             if context["can_preview"] and not obj.is_live:
                 context["share_url"] = request.build_absolute_uri(preview_url(obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -260,7 +275,12 @@ class ArticleAdmin(admin.ModelAdmin):
             try:
                 service(article=article, user=request.user, **kwargs)
                 done += 1
-            except (PermissionDenied, InvalidTransition, services.ArticleConflict) as error:
+            except (
+                PermissionDenied,
+                InvalidTransition,
+                ValidationError,
+                services.ArticleConflict,
+            ) as error:
                 reason = error.args[0] if error.args else ""
                 skipped.append(f"{article.title} ({reason})")
         if done:
@@ -271,14 +291,6 @@ class ArticleAdmin(admin.ModelAdmin):
                 _("Skipped: %(list)s") % {"list": "; ".join(skipped)},
                 messages.WARNING,
             )
-
-    @admin.action(description=_("Publish selected articles now"), permissions=["publish"])
-    def publish_now(self, request, queryset):
-        self._bulk(request, queryset, services.article_publish, _("Published %(count)d."))
-
-    @admin.action(description=_("Unpublish selected articles"), permissions=["publish"])
-    def unpublish(self, request, queryset):
-        self._bulk(request, queryset, services.article_unpublish, _("Unpublished %(count)d."))
 
     @admin.action(description=_("Feature selected articles on the front"), permissions=["publish"])
     def feature(self, request, queryset):
@@ -369,6 +381,6 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def _versioned(self, request, pk):
         article = get_object_or_404(Article, pk=pk)
-        if not request.user.has_perm("articles.view_historicalarticle"):
+        if not permissions.can_see_versions(request.user):
             raise PermissionDenied
         return article

@@ -7,15 +7,6 @@ from .models import Article, Category
 from .search import clean_query
 from .services import article_unique_slug
 
-WORKFLOW_LABELS = {
-    "submit": _("Submit for review"),
-    "publish": _("Publish now"),
-    "schedule": _("Schedule"),
-    "unpublish": _("Unpublish"),
-    "send_back": _("Send back to draft"),
-}
-
-
 class ArticleAdminForm(forms.ModelForm):
     """The admin's article form: carries the version it was loaded at and the workflow move.
 
@@ -26,7 +17,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     workflow = forms.ChoiceField(
-        choices=[("", ""), *WORKFLOW_LABELS.items()], required=False, widget=forms.HiddenInput
+        choices=[("", ""), *Article.Move.choices], required=False, widget=forms.HiddenInput
     )
     schedule_at = forms.DateTimeField(
         label=_("Publish at"),
@@ -66,7 +57,7 @@ class ArticleAdminForm(forms.ModelForm):
             )
         if self.instance.pk:
             self._check_version(cleaned)
-            self._check_workflow(cleaned)
+        self._check_workflow(cleaned)
         return cleaned
 
     def _check_version(self, cleaned):
@@ -103,7 +94,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     def _check_workflow(self, cleaned):
         move = cleaned.get("workflow")
-        if move == "schedule":
+        if move == Article.Move.SCHEDULE:
             at = cleaned.get("schedule_at")
             if at is None:
                 self.add_error("schedule_at", _("Choose when to publish."))

@@ -1,3 +1,5 @@
+from typing import NamedTuple
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -17,7 +19,35 @@ from .richtext import SanitizedHTMLField
 
 
 class InvalidTransition(Exception):
-    """A workflow move that the article's current status does not allow."""
+    """A workflow move that the article's current state does not allow."""
+
+
+class Transition(NamedTuple):
+    """One row of a workflow table: where a move may start, where it leads, what to tell the
+    user when it is done (`%(count)d` moves), and whether only editors (the publish
+    permission) may make it."""
+
+    sources: frozenset
+    target: str
+    done: str
+    editors_only: bool = True
+
+
+class AddressDateField(models.DateField):
+    """The date in an article's address: the site-local date of its publish time, following a
+    scheduled time until it passes and fixed from then on, so a later change of time zone or of
+    `published_at` never moves a live address.
+
+    Set in `pre_save`, which `save()` and `bulk_create()` both call: however an article is
+    written (admin, service, import, script), its address is consistent.
+    """
+
+    def pre_save(self, instance, add):
+        published_at, day = instance.published_at, getattr(instance, self.attname)
+        if published_at is not None and (day is None or published_at > timezone.now()):
+            day = timezone.localdate(published_at)
+            setattr(instance, self.attname, day)
+        return day
 
 
 class Category(models.Model):
@@ -110,8 +140,7 @@ class Article(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("publish time"), null=True, blank=True)
-    # The date in the address, fixed at first publication so a time-zone change never moves it.
-    url_date = models.DateField(null=True, blank=True, editable=False)
+    url_date = AddressDateField(null=True, blank=True, editable=False)
     revised_at = models.DateTimeField(
         _("updated time"),
         null=True,
@@ -140,8 +169,8 @@ class Article(models.Model):
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
     # Bumped on every save; an edit based on an older version is refused (optimistic locking).
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Kept current by the database itself (migration 0007); PostgreSQL only.
     search_vector = SearchVectorField(null=True, editable=False)
-    SEARCHED_FIELDS = frozenset({"title", "standfirst", "body", "language"})
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(bases=[BylineSnapshot], excluded_fields=["search_vector"])
@@ -167,11 +196,26 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        fields = kwargs.get("update_fields")
-        if fields is None or self.SEARCHED_FIELDS.intersection(fields):
-            self.refresh_search_vector()
+    def save(self, *args, update_fields=None, **kwargs):
+        """Save, keeping the address consistent: its date follows the publish time (see
+        AddressDateField), and an address that readers could reach keeps answering with a
+        permanent redirect after a change of slug or date, whoever saves."""
+        if update_fields is not None and "published_at" in update_fields:
+            update_fields = {*update_fields, "url_date"}
+        stored = None
+        if self.pk is not None and not self._state.adding:
+            stored = (
+                type(self)
+                ._base_manager.filter(pk=self.pk)
+                .only("slug", "url_date", "published_at")
+                .first()
+            )
+        super().save(*args, update_fields=update_fields, **kwargs)
+        if stored is not None and stored.has_been_live:
+            old, new = stored.get_absolute_url(), self.get_absolute_url()
+            if old != new:
+                ArticleRedirect.objects.update_or_create(old_path=old, defaults={"article": self})
+                ArticleRedirect.objects.filter(old_path=new).delete()
 
     def get_absolute_url(self):
         # Built from stored fields rather than reverse(), which was a list page's largest cost;
@@ -179,59 +223,89 @@ class Article(models.Model):
         day = self.url_date or timezone.localdate(self.published_at or timezone.now())
         return f"{get_script_prefix()}{day.year:04d}/{day.month:02d}/{day.day:02d}/{self.slug}/"
 
-    def refresh_search_vector(self):
-        """Re-index this article for search (its text, language or byline changed)."""
-        from .search import refresh_search_vectors
-
-        refresh_search_vectors(Article.objects.filter(pk=self.pk))
-
     def clean(self):
         if self.lead_image and not self.lead_image_alt.strip():
             raise ValidationError(
                 {"lead_image_alt": _("Describe the image for readers who cannot see it.")}
             )
 
-    # Workflow moves. Each refuses an invalid move; permissions are checked in articles.services.
-    def submit_for_review(self):
-        self._require_status(self.Status.DRAFT)
-        self.status = self.Status.REVIEW
+    # The workflow, as data: each move, the statuses it starts from, where it leads, and whether
+    # it takes the publish permission. Labels, buttons, list actions, permission checks
+    # (articles.permissions) and dispatch (articles.services) are all derived from it.
+    # Moves change the article in memory; the service that asked for them saves.
+    class Move(models.TextChoices):
+        SUBMIT = "submit", _("Submit for review")
+        PUBLISH = "publish", _("Publish now")
+        SCHEDULE = "schedule", _("Schedule")
+        UNPUBLISH = "unpublish", _("Unpublish")
+        SEND_BACK = "send_back", _("Send back to draft")
 
-    def send_back_to_draft(self):
-        self._require_status(self.Status.REVIEW, self.Status.UNPUBLISHED)
-        self.status = self.Status.DRAFT
+    MOVES = {
+        Move.SUBMIT: Transition(
+            frozenset({Status.DRAFT}),
+            Status.REVIEW,
+            _("Submitted %(count)d for review."),
+            editors_only=False,
+        ),
+        # A scheduled article (published, its time to come) can be published now or rescheduled.
+        Move.PUBLISH: Transition(frozenset(Status), Status.PUBLISHED, _("Published %(count)d.")),
+        Move.SCHEDULE: Transition(frozenset(Status), Status.PUBLISHED, _("Scheduled %(count)d.")),
+        Move.UNPUBLISH: Transition(
+            frozenset({Status.PUBLISHED}), Status.UNPUBLISHED, _("Unpublished %(count)d.")
+        ),
+        Move.SEND_BACK: Transition(
+            frozenset({Status.REVIEW, Status.UNPUBLISHED}),
+            Status.DRAFT,
+            _("Sent %(count)d back to draft."),
+        ),
+    }
+
+    def available_moves(self) -> list["Article.Move"]:
+        """The moves the article's state allows now, in display order (permissions aside)."""
+        return [move for move in self.Move if self._refusal(move) is None]
+
+    def _refusal(self, move):
+        if self.status not in self.MOVES[move].sources:
+            return _("A %(status)s article cannot make this move.") % {
+                "status": self.get_status_display().lower()
+            }
+        if move == self.Move.PUBLISH and self.is_live:
+            return _("This article is already live.")
+        if move == self.Move.SCHEDULE and self.has_been_live:
+            return _("An article that has been live keeps its publish time; it cannot be scheduled.")
+        return None
+
+    def make_move(self, move: "Article.Move", *, at=None) -> None:
+        """Make `move` (scheduling for `at`), or raise InvalidTransition and change nothing.
+
+        The first publication fixes the publish time (and with it the address's date);
+        republishing an article that has been live keeps both, so its address never changes.
+        """
+        refusal = self._refusal(move)
+        if refusal is not None:
+            raise InvalidTransition(refusal)
+        if move == self.Move.SCHEDULE:
+            if at is None:
+                raise InvalidTransition(_("Choose when to publish."))
+            self.published_at = at
+        elif move == self.Move.PUBLISH and not self.has_been_live:
+            self.published_at = timezone.now()
+        self.status = self.MOVES[move].target
+
+    # Shorthands for scripts and the demo loader.
+    def submit_for_review(self):
+        self.make_move(self.Move.SUBMIT)
 
     def publish(self, *, at=None):
-        """Publish now, or schedule for `at` (also reschedules a scheduled article).
+        """Publish now, or schedule for `at`."""
+        self.make_move(self.Move.PUBLISH if at is None else self.Move.SCHEDULE, at=at)
 
-        The first publication fixes the publish time and the address's date; republishing an
-        article that has been live keeps both, so its address never changes.
-        """
-        self._require_status(
-            self.Status.DRAFT, self.Status.REVIEW, self.Status.UNPUBLISHED, self.Status.PUBLISHED
-        )
-        if at is not None and self.has_been_live:
-            raise InvalidTransition(
-                _("An article that has been live keeps its publish time; it cannot be scheduled.")
-            )
-        if not self.has_been_live:
-            self.published_at = at or timezone.now()
-            self.url_date = timezone.localdate(self.published_at)
-        self.status = self.Status.PUBLISHED
+    def unpublish(self):
+        self.make_move(self.Move.UNPUBLISH)
 
     @property
     def has_been_live(self):
         return self.published_at is not None and self.published_at <= timezone.now()
-
-    def unpublish(self):
-        self._require_status(self.Status.PUBLISHED)
-        self.status = self.Status.UNPUBLISHED
-
-    def _require_status(self, *allowed):
-        if self.status not in allowed:
-            raise InvalidTransition(
-                _("A %(status)s article cannot make this move.")
-                % {"status": self.get_status_display().lower()}
-            )
 
     @property
     def is_live(self):
@@ -339,16 +413,6 @@ class ArticleAuthor(models.Model):
 
     def __str__(self):
         return f"{self.author} ({self.get_role_display()})"
-
-    # The byline is part of the article's search text.
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self.article.refresh_search_vector()
-
-    def delete(self, *args, **kwargs):
-        result = super().delete(*args, **kwargs)
-        self.article.refresh_search_vector()
-        return result
 
 
 class Correction(models.Model):

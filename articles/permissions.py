@@ -15,6 +15,8 @@ User = AbstractBaseUser | AnonymousUser
 
 # A writer may keep working on their own article until it is published.
 WRITER_EDITABLE = {Article.Status.DRAFT, Article.Status.REVIEW}
+# What puts an article on the front page or in the banner: editors' decisions only.
+CURATION_FIELDS = ("featured", "featured_until", "breaking", "breaking_until")
 
 
 def can_publish(user: User) -> bool:
@@ -22,14 +24,13 @@ def can_publish(user: User) -> bool:
     return user.is_active and user.has_perm("articles.publish_article")
 
 
-def can_add(user: User) -> bool:
-    return user.is_active and user.has_perm("articles.add_article")
-
-
 def is_own(user: User, article: Article) -> bool:
-    """Created by the user, or credited to the Author linked to their login."""
-    if not user.is_authenticated or article.pk is None:
+    """Created by the user (an unsaved article is being created by whoever holds it), or
+    credited to the Author linked to their login."""
+    if not user.is_authenticated:
         return False
+    if article.pk is None:
+        return True
     if article.created_by_id == user.pk:
         return True
     return article.article_authors.filter(author__user=user).exists()
@@ -43,10 +44,6 @@ def can_edit(user: User, article: Article) -> bool:
     return article.status in WRITER_EDITABLE and is_own(user, article)
 
 
-def can_submit(user: User, article: Article) -> bool:
-    return article.status == Article.Status.DRAFT and can_edit(user, article)
-
-
 def can_delete(user: User) -> bool:
     return user.is_active and user.has_perm("articles.delete_article") and can_publish(user)
 
@@ -58,25 +55,22 @@ def can_preview(user: User, article: Article) -> bool:
     return can_publish(user) or is_own(user, article)
 
 
+def can_see_versions(user: User) -> bool:
+    return user.is_active and user.has_perm("articles.view_historicalarticle")
+
+
 def can_restore(user: User, article: Article) -> bool:
-    return user.has_perm("articles.view_historicalarticle") and can_edit(user, article)
+    return can_see_versions(user) and can_edit(user, article)
 
 
-def workflow_actions(user: User, article: Article) -> list[str]:
-    """The workflow buttons this user may press on this article, in display order."""
-    if article.pk is None:
-        return []
-    status = article.status
-    actions = []
-    if status == Article.Status.DRAFT and can_submit(user, article):
-        actions.append("submit")
-    if can_publish(user):
-        if not article.is_live:
-            actions.append("publish")
-        if not article.has_been_live:
-            actions.append("schedule")
-        if status == Article.Status.PUBLISHED:
-            actions.append("unpublish")
-        if status in (Article.Status.REVIEW, Article.Status.UNPUBLISHED):
-            actions.append("send_back")
-    return actions
+def can_move(user: User, article: Article, move: Article.Move) -> bool:
+    """Whether this user may make `move` on this article (its state aside): editors' moves
+    need the publish permission; the others, the right to edit the article."""
+    if Article.MOVES[move].editors_only:
+        return can_publish(user)
+    return can_edit(user, article)
+
+
+def workflow_actions(user: User, article: Article) -> list[Article.Move]:
+    """The workflow moves this user may make on this article now, in display order."""
+    return [move for move in article.available_moves() if can_move(user, article, move)]

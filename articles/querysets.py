@@ -1,5 +1,6 @@
-from django.db import models
-from django.db.models import Exists, Min, OuterRef, Prefetch, Q, Subquery
+from django.contrib.postgres.search import SearchVectorField
+from django.db import connections, models
+from django.db.models import Exists, F, Func, Min, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 HEADLINE_FIELDS = (
@@ -17,40 +18,7 @@ HEADLINE_FIELDS = (
 )
 
 
-def credits_prefetch():
-    """Bylines in order, as `article.credit_list` (what `Article.credits` reads)."""
-    from .models import ArticleAuthor
-
-    return Prefetch(
-        "article_authors",
-        queryset=ArticleAuthor.objects.select_related("author").order_by("position"),
-        to_attr="credit_list",
-    )
-
-
 class ArticleQuerySet(models.QuerySet):
-    count_key = None
-
-    def with_kept_count(self, key: str):
-        """This list, with its `count()` (a list page's "Page N of M") kept under the content
-        generation as `key`: counting every live article costs PostgreSQL more than the rest
-        of the page, and the number only changes when content or the clock does."""
-        clone = self._chain()
-        clone.count_key = key
-        return clone
-
-    def count(self):
-        if self.count_key is None or self._result_cache is not None:
-            return super().count()
-        from .freshness import generation_cached
-
-        return generation_cached(f"count:{self.count_key}", super().count)
-
-    def _clone(self):
-        clone = super()._clone()
-        clone.count_key = self.count_key
-        return clone
-
     def live(self):
         """What readers may see: published, and its publish time has come.
 
@@ -62,19 +30,29 @@ class ArticleQuerySet(models.QuerySet):
     def latest_first(self):
         return self.order_by("-published_at", "-pk")
 
+    def with_credits(self):
+        """Bylines in order, as `article.credit_list` (what `Article.credits` reads)."""
+        credits = self.model._meta.get_field("article_authors").related_model.objects
+        return self.prefetch_related(
+            Prefetch(
+                "article_authors",
+                queryset=credits.select_related("author").order_by("position"),
+                to_attr="credit_list",
+            )
+        )
+
     def for_listing(self):
         """Everything a list item shows, in a fixed number of queries however long the list."""
-        return self.select_related("category").prefetch_related(credits_prefetch())
+        return self.select_related("category").with_credits()
 
     def for_article_page(self):
         """An article page's article: bylines, section, and whether it has corrections (most
         have none, and then the page need not ask for them)."""
-        from .models import Correction
-
+        corrections = self.model._meta.get_field("corrections").related_model.objects
         return (
             self.for_listing()
             .defer("search_vector")
-            .annotate(has_corrections=Exists(Correction.objects.filter(article=OuterRef("pk"))))
+            .annotate(has_corrections=Exists(corrections.filter(article=OuterRef("pk"))))
         )
 
     def for_list_items(self):
@@ -125,6 +103,22 @@ class ArticleQuerySet(models.QuerySet):
             breaking=Min("breaking_until", filter=Q(breaking=True, breaking_until__gt=now)),
         )
         return min(filter(None, moments.values()), default=None)
+
+    def refresh_search_vectors(self) -> int:
+        """Recompute the stored search vectors of these articles in one UPDATE; returns how many.
+
+        The database keeps vectors current on every write (migration 0007): this is for rows
+        loaded with the triggers off, or after a change to what the vector holds. A no-op on
+        databases without full-text search.
+        """
+        if connections[self.db].vendor != "postgresql":
+            return 0
+        vector = Func(
+            *(F(name) for name in ("pk", "title", "standfirst", "body", "language")),
+            function="articles_search_vector",
+            output_field=SearchVectorField(),
+        )
+        return self.order_by().update(search_vector=vector)
 
     def newest_ids_per_category(self, count, categories):
         """The ids of the newest `count` articles of each of `categories`, in one query.

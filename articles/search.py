@@ -1,23 +1,18 @@
-"""Full-text search over live articles.
+"""Full-text search over live articles: the query side.
 
-PostgreSQL: a stored, weighted `search_vector` (GIN-indexed) matched with `websearch_to_tsquery`,
-ranked, with `ts_headline` snippets. SQLite: case-insensitive matching of every word, newest first.
+PostgreSQL: the stored, weighted `search_vector` (GIN-indexed, kept current by the database,
+migration 0007) matched with `websearch_to_tsquery`, ranked, with `ts_headline` snippets.
+SQLite: case-insensitive matching of every word, newest first.
 """
 
 import html
 import re
 import unicodedata
 
-from django.contrib.postgres.aggregates import StringAgg
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Case, Exists, F, Func, OuterRef, Q, Subquery, TextField, Value, When
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import Exists, F, Func, OuterRef, Q, TextField, Value
+from django.db.models.functions import Concat
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -29,7 +24,6 @@ MAX_FALLBACK_TERMS = 8
 SNIPPET_CHARS = 220
 # Private-use characters mark highlights in raw text; the text is escaped before they become <mark>.
 START, STOP = "\ue000", "\ue001"
-SIMPLE_LANGUAGES = ("si", "ta")  # PostgreSQL has no stemmer for Sinhala or Tamil
 SINHALA_OR_TAMIL = re.compile(r"[\u0b80-\u0bff\u0d80-\u0dff]")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000\ue001]")
 
@@ -41,13 +35,6 @@ class StripTags(Func):
     output_field = TextField()
 
 
-class DropEntities(Func):
-    """No '&amp;' etc. in the index: they would be indexed as the words 'amp', 'lt'…"""
-
-    template = "regexp_replace(%(expressions)s, '&[#a-zA-Z0-9]+;', ' ', 'g')"
-    output_field = TextField()
-
-
 def clean_query(query: str) -> str:
     """What we search for: control characters dropped, whitespace collapsed, length capped."""
     query = CONTROL_CHARACTERS.sub(" ", query or "")
@@ -55,41 +42,8 @@ def clean_query(query: str) -> str:
 
 
 def _row_config():
-    return Case(
-        When(language__in=SIMPLE_LANGUAGES, then=Value("simple")),
-        default=Value("english"),
-        output_field=TextField(),
-    )
-
-
-def search_vector_expression():
-    """Headline A, standfirst B, author names C, body text D, in the article's language."""
-    names = Subquery(
-        ArticleAuthor.objects.filter(article=OuterRef("pk"))
-        .values("article")
-        .annotate(names=StringAgg("author__name", " "))
-        .values("names")
-    )
-    config = _row_config()
-    return (
-        SearchVector("title", config=config, weight="A")
-        + SearchVector("standfirst", config=config, weight="B")
-        + SearchVector(
-            Coalesce(names, Value(""), output_field=TextField()), config=config, weight="C"
-        )
-        + SearchVector(DropEntities(StripTags("body")), config=config, weight="D")
-    )
-
-
-def refresh_search_vectors(queryset=None) -> int:
-    """Recompute the stored search vector of `queryset` (default: every article) in one UPDATE.
-
-    A no-op on databases without full-text search. Returns the number of rows updated.
-    """
-    if connection.vendor != "postgresql":
-        return 0
-    queryset = Article.objects.all() if queryset is None else queryset
-    return queryset.order_by().update(search_vector=search_vector_expression())
+    """Each row's text-search configuration, by the rule the stored vectors are built with."""
+    return Func(F("language"), function="articles_search_config", output_field=TextField())
 
 
 def search_articles(query: str, *, category=None):

@@ -74,48 +74,33 @@ def article_save(
     stored = Article.objects.get(pk=article.pk)
     if not permissions.can_edit(user, stored):
         raise PermissionDenied(_("You may not edit this article."))
+    curated = any(
+        getattr(article, name) != getattr(stored, name) for name in permissions.CURATION_FIELDS
+    )
+    if curated and not permissions.can_publish(user):
+        raise PermissionDenied(_("Only editors may feature articles or mark them breaking."))
     if not article.slug:
         article.slug = article_unique_slug(title=article.title, exclude_pk=article.pk)
     with transaction.atomic():
         _claim_version(article, expected_version)
-        if stored.has_been_live:
-            _keep_old_address(stored, article)
-            if substantive and permissions.can_publish(user):
-                article.revised_at = timezone.now()
+        if stored.has_been_live and substantive and permissions.can_publish(user):
+            article.revised_at = timezone.now()
         _save_with_history(article, user)
     return article
 
 
-def article_submit(*, article: Article, user) -> Article:
-    """A writer hands a draft to the editors."""
-    if not permissions.can_submit(user, article):
-        raise PermissionDenied(_("You may not submit this article for review."))
-    article.submit_for_review()
-    return _save_move(article, user)
-
-
-def article_publish(*, article: Article, user, at: datetime.datetime | None = None) -> Article:
-    """Publish now, or schedule for `at` (a future time)."""
-    if not permissions.can_publish(user):
-        raise PermissionDenied(_("You may not publish articles."))
-    if at is not None and at <= timezone.now():
+def article_move(
+    *, article: Article, user, move: Article.Move, at: datetime.datetime | None = None
+) -> Article:
+    """Make a workflow move (`Article.MOVES`): submit, publish now, schedule for `at` (a future
+    time), unpublish or send back. Refused, with nothing written, if this user may not make it
+    or the article's state does not allow it (InvalidTransition)."""
+    move = Article.Move(move)
+    if not permissions.can_move(user, article, move):
+        raise PermissionDenied(_("You may not make this move on this article."))
+    if move == Article.Move.SCHEDULE and (at is None or at <= timezone.now()):
         raise ValidationError(_("Choose a time in the future to schedule for."))
-    article.publish(at=at)
-    return _save_move(article, user)
-
-
-def article_unpublish(*, article: Article, user) -> Article:
-    if not permissions.can_publish(user):
-        raise PermissionDenied(_("You may not unpublish articles."))
-    article.unpublish()
-    return _save_move(article, user)
-
-
-def article_send_back(*, article: Article, user) -> Article:
-    """An editor returns an article in review (or unpublished) to its writer as a draft."""
-    if not permissions.can_publish(user):
-        raise PermissionDenied(_("You may not send articles back to draft."))
-    article.send_back_to_draft()
+    article.make_move(move, at=at)
     return _save_move(article, user)
 
 
@@ -127,6 +112,19 @@ def article_feature(
         raise PermissionDenied(_("You may not change the front page."))
     article.featured = featured
     article.featured_until = until if featured else None
+    return _save_move(article, user)
+
+
+def article_mark_breaking(
+    *, article: Article, user, breaking: bool, until: datetime.datetime | None = None
+) -> Article:
+    """Show a live article in the breaking-news banner (or stop), optionally until a time."""
+    if not permissions.can_publish(user):
+        raise PermissionDenied(_("You may not change the breaking-news banner."))
+    if breaking and not article.is_live:
+        raise ValidationError(_("Only a live article can be breaking news."))
+    article.breaking = breaking
+    article.breaking_until = until if breaking else None
     return _save_move(article, user)
 
 
@@ -177,10 +175,3 @@ def _claim_version(article: Article, expected_version: int) -> None:
 def _save_with_history(article: Article, user) -> None:
     article._history_user = user
     article.save()
-
-
-def _keep_old_address(stored: Article, article: Article) -> None:
-    old, new = stored.get_absolute_url(), article.get_absolute_url()
-    if old != new:
-        ArticleRedirect.objects.update_or_create(old_path=old, defaults={"article": article})
-        ArticleRedirect.objects.filter(old_path=new).delete()

@@ -15,6 +15,7 @@ from .cards import Card
 from .forms import SearchForm
 from .freshness import generation_cached
 from .models import Article, ArticleRedirect, Category
+from .pagination import KeptCountPaginator
 from .search import highlight, search_articles
 from .structured_data import breadcrumbs, lead_images, news_article
 
@@ -24,12 +25,16 @@ class LatestView(ListView):
 
     template_name = "articles/article_list.html"
     context_object_name = "articles"
+    count_key = "latest"  # names the list for KeptCountPaginator
 
     def get_paginate_by(self, queryset):
         return settings.PAGE_SIZE
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return KeptCountPaginator(queryset, per_page, count_key=self.count_key, **kwargs)
+
     def get_queryset(self):
-        return Article.objects.live().for_list_items().latest_first().with_kept_count("latest")
+        return Article.objects.live().for_list_items().latest_first()
 
 
 class CategoryView(LatestView):
@@ -37,13 +42,8 @@ class CategoryView(LatestView):
 
     def get_queryset(self):
         self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
-        return (
-            Article.objects.live()
-            .for_list_items()
-            .latest_first()
-            .in_category(self.category)
-            .with_kept_count(f"category:{self.category.pk}")
-        )
+        self.count_key = f"category:{self.category.pk}"
+        return super().get_queryset().in_category(self.category)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
+from articles.pagination import KeptCountPaginator
+
 from .models import Author
 from .structured_data import profile_page
 
@@ -15,15 +17,14 @@ class AuthorView(ListView):
     def get_paginate_by(self, queryset):
         return settings.PAGE_SIZE
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        count_key = f"author:{self.author.pk}"
+        return KeptCountPaginator(queryset, per_page, count_key=count_key, **kwargs)
+
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
         # Through the reverse relation: the article rules stay with the articles app.
-        return (
-            self.author.articles.live()
-            .for_list_items()
-            .latest_first()
-            .with_kept_count(f"author:{self.author.pk}")
-        )
+        return self.author.articles.live().for_list_items().latest_first()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -27,7 +27,6 @@ from django.utils import timezone  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from articles.models import Article, ArticleAuthor, Category  # noqa: E402
-from articles.search import refresh_search_vectors  # noqa: E402
 from authors.models import Author  # noqa: E402
 from newsroom.demo.images import draw_lead_image  # noqa: E402
 from pages.models import Page  # noqa: E402
@@ -170,8 +169,6 @@ def seed():
                 for position, person in enumerate(rng.sample(authors, rng.randint(1, 3)))
             )
             print(f"seed: {start + len(batch)} articles", flush=True)
-    # bulk_create skips the save() that keeps search vectors current: index them in one go.
-    refresh_search_vectors()
     print(f"seed: done in {time.monotonic() - started:.0f} s")
 
 

@@ -7,7 +7,6 @@ from django.views.decorators.cache import never_cache
 from articles.cards import Card
 from articles.freshness import generation_cached
 from articles.models import Article, Category
-from articles.querysets import credits_prefetch
 from articles.structured_data import website
 
 LATEST_COUNT = 10
@@ -58,7 +57,7 @@ def _front_page():
     wanted = [*latest_ids, *(pk for ids in section_ids.values() for pk in ids)]
     cards = Article.objects.live().headlines()
     articles = {article.pk: Card.of(article) for article in cards.filter(pk__in=wanted)}
-    lead = cards.prefetch_related(credits_prefetch()).filter(pk=lead_id).first()
+    lead = cards.with_credits().filter(pk=lead_id).first()
     sections = [
         (category, [articles[pk] for pk in section_ids.get(category.pk, ()) if pk in articles])
         for category in menu

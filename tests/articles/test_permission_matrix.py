@@ -93,7 +93,7 @@ def delete(client, scene):
 
 
 def bulk_publish(client, scene):
-    return _bulk(client, "publish_now", scene["own"])
+    return _bulk(client, "publish", scene["own"])
 
 
 def bulk_unpublish(client, scene):

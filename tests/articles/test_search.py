@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles import search
 from articles.models import Article, ArticleAuthor
-from articles.search import refresh_search_vectors, search_articles
+from articles.search import search_articles
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -228,7 +228,7 @@ def test_refresh_search_vectors_updates_many_rows_in_one_statement(django_assert
     Article.objects.update(search_vector=None)
 
     with django_assert_num_queries(1):
-        assert refresh_search_vectors() == 3
+        assert Article.objects.refresh_search_vectors() == 3
 
     assert {a.pk for a in search_articles("tsunami")} == {a.pk for a in articles}
 

@@ -137,7 +137,7 @@ def _publish_through_admin(base, title):
     )
     post(
         "/admin/articles/article/?status=draft",
-        {"action": "publish_now", "_selected_action": [pk.group(1)], "index": "0"},
+        {"action": "publish", "_selected_action": [pk.group(1)], "index": "0"},
     )
 
 

@@ -1,0 +1,22 @@
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+from .freshness import generation_cached
+
+
+class KeptCountPaginator(Paginator):
+    """A paginator whose length (a list page's "Page N of M") is kept under the content
+    generation as `count_key`: counting every live article costs PostgreSQL more than the rest
+    of the page, and the number only changes when content or the clock does.
+
+    The key names the list exactly (its section, author, …): a list filtered further needs its
+    own key, or the plain `Paginator`.
+    """
+
+    def __init__(self, object_list, per_page, *, count_key: str, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        return generation_cached(f"count:{self.count_key}", self.object_list.count)
