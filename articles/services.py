@@ -121,8 +121,6 @@ def article_mark_breaking(
     """Show a live article in the breaking-news banner (or stop), optionally until a time."""
     if not permissions.can_publish(user):
         raise PermissionDenied(_("You may not change the breaking-news banner."))
-    if breaking and not article.is_live:
-        raise ValidationError(_("Only a live article can be breaking news."))
     article.breaking = breaking
     article.breaking_until = until if breaking else None
     return _save_move(article, user)

@@ -65,9 +65,6 @@ class ArticleFactory(DjangoModelFactory):
     body = "<p>The first paragraph of the story.</p>"
     category = factory.SubFactory(CategoryFactory)
     status = Article.Status.DRAFT
-    url_date = factory.LazyAttribute(
-        lambda a: timezone.localdate(a.published_at) if a.published_at else None
-    )
 
     @factory.post_generation
     def authors(article, create, extracted, **kwargs):
