@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -250,6 +250,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 request, _("Someone saved this article at the same moment; try again."), "error"
             )
             return HttpResponseRedirect(request.path)
+        except (InvalidTransition, ValidationError) as error:
+            # The form checked the move; the article changed state in between. Nothing was
+            # written (the admin's transaction rolled back).
+            self.message_user(request, " ".join(ValidationError(error.args[0]).messages), "error")
+            return HttpResponseRedirect(request.path)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["workflow_buttons"] = [
@@ -344,12 +349,12 @@ class ArticleAdmin(admin.ModelAdmin):
         article = self._versioned(request, pk)
         record = get_object_or_404(article.history, history_id=history_id)
         if request.method == "POST":
+            expected = request.POST.get("expected_version", "")
+            if not expected.isdigit():
+                return HttpResponseBadRequest(_("This restore form is incomplete; reload it."))
             try:
                 services.article_restore(
-                    article=article,
-                    record=record,
-                    user=request.user,
-                    expected_version=int(request.POST.get("expected_version", 0)),
+                    article=article, record=record, user=request.user, expected_version=int(expected)
                 )
             except services.ArticleConflict:
                 self.message_user(
@@ -357,6 +362,9 @@ class ArticleAdmin(admin.ModelAdmin):
                     _("The article changed since you opened this page; compare again."),
                     messages.ERROR,
                 )
+                return HttpResponseRedirect(request.path)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
                 return HttpResponseRedirect(request.path)
             self.message_user(
                 request,

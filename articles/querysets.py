@@ -71,7 +71,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(category=category)
 
     def by_author(self, author):
-        return self.filter(authors=author)
+        """Articles crediting `author`, each once however many credits they have."""
+        credits = self.model._meta.get_field("article_authors").related_model.objects
+        return self.filter(Exists(credits.filter(article=OuterRef("pk"), author=author)))
 
     def featured_now(self):
         """Featured articles whose featuring has not expired."""

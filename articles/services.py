@@ -16,8 +16,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from authors.models import Author
+
 from . import permissions
-from .models import Article, ArticleAuthor, ArticleRedirect
+from .models import Article, ArticleAuthor
 
 # What a restore brings back: the content, never the status, times or address.
 RESTORED_FIELDS = [
@@ -133,6 +135,14 @@ def article_restore(*, article: Article, record, user, expected_version: int) ->
     """
     if not permissions.can_restore(user, article):
         raise PermissionDenied(_("You may not restore versions of this article."))
+    credited = {credit["author"] for credit in record.bylines}
+    if Author.objects.filter(pk__in=credited).count() != len(credited):
+        raise ValidationError(
+            _(
+                "This version credits an author whose profile has since been deleted; "
+                "it cannot be restored. Copy what you need from it instead."
+            )
+        )
     with transaction.atomic():
         for name in RESTORED_FIELDS:
             setattr(article, name, getattr(record, name))

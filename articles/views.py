@@ -70,7 +70,7 @@ class ArticleDetailView(DetailView):
             day = datetime.date(
                 int(self.kwargs["year"]), int(self.kwargs["month"]), int(self.kwargs["day"])
             )
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:
             raise Http404("No such date") from error
         return self.get_queryset().get(url_date=day, slug=self.kwargs["slug"])
 

@@ -1,6 +1,14 @@
+from django import forms
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 
 from .models import Author
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        full_name = user.get_full_name()
+        return f"{full_name} ({user.username})" if full_name else user.username
 
 
 @admin.register(Author)
@@ -8,5 +16,13 @@ class AuthorAdmin(admin.ModelAdmin):
     list_display = ["name", "job_title", "user", "email"]
     search_fields = ["name", "job_title", "email"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["user"]
     list_select_related = ["user"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Editors manage bylines without seeing the user admin (which holds every account's
+        # personal data), so the login is chosen from active staff rather than an autocomplete.
+        if db_field.name == "user":
+            staff = get_user_model().objects.filter(is_staff=True, is_active=True)
+            kwargs["queryset"] = staff.order_by("first_name", "last_name", "username")
+            kwargs["form_class"] = StaffChoiceField
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

@@ -24,7 +24,8 @@ class AuthorView(ListView):
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
         # Through the reverse relation: the article rules stay with the articles app.
-        return self.author.articles.live().for_list_items().latest_first()
+        articles = self.author.articles.model.objects
+        return articles.live().by_author(self.author).for_list_items().latest_first()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

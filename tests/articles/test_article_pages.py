@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import ArticleRedirect
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +101,18 @@ def test_unknown_addresses_get_the_styled_404(client, url):
     assert response.status_code == 404
     assert "Page not found" in response.text
     assert "Go to the front page" in response.text
+
+
+def test_an_address_with_an_absurd_year_is_a_404_not_a_crash(client):
+    assert client.get("/99999999999999999999/01/01/x/").status_code == 404
+
+
+def test_an_author_credited_twice_on_one_article_lists_it_once(client):
+    author = AuthorFactory()
+    article = ArticleFactory(live=True, title="Double credit", authors=[author, (author, "photos")])
+
+    page = client.get(author.get_absolute_url()).content.decode()
+    feed = client.get(f"{author.get_absolute_url()}rss/").content.decode()
+
+    assert page.count(article.get_absolute_url()) == 1
+    assert feed.count("<title>Double credit</title>") == 1

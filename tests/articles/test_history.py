@@ -86,3 +86,39 @@ def test_restore_from_a_stale_page_is_refused(editor_client, edited_article, edi
 
 def test_writers_cannot_see_versions(writer_client, edited_article):
     assert writer_client.get(f"{ADMIN}{edited_article.pk}/versions/").status_code == 403
+
+
+def test_a_restore_form_with_a_junk_version_is_a_clear_400_and_changes_nothing(
+    editor_client, edited_article
+):
+    old = edited_article.history.filter(title="First headline").first()
+    response = editor_client.post(
+        f"{ADMIN}{edited_article.pk}/versions/{old.history_id}/", {"expected_version": "junk"}
+    )
+    assert response.status_code == 400
+    edited_article.refresh_from_db()
+    assert edited_article.title == "Second headline"
+
+
+def test_restoring_a_version_whose_author_was_deleted_is_refused_clearly(editor_client):
+    gone, stays = AuthorFactory(name="Gone"), AuthorFactory(name="Stays")
+    article = ArticleFactory(live=True, title="Old byline", authors=[gone])
+    editor_client.post(change_url(article), change_data(article))
+    article.refresh_from_db()
+    data = change_data(article, title="New byline")
+    data["article_authors-0-author"] = stays.pk
+    assert editor_client.post(change_url(article), data).status_code == 302
+    gone.delete()
+    article.refresh_from_db()
+    old = article.history.filter(title="Old byline").first()
+
+    response = editor_client.post(
+        f"{ADMIN}{article.pk}/versions/{old.history_id}/",
+        {"expected_version": article.version},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "credits an author whose profile has since been deleted" in response.content.decode()
+    article.refresh_from_db()
+    assert article.title == "New byline" and _bylines(article) == [("Stays", "")]
