@@ -6,8 +6,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.decorators import method_decorator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from . import permissions, services
 from .forms import ArticleAdminForm
@@ -322,6 +324,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 view(ArticleAdminPreview.as_view()),
                 name="articles_article_preview",
             ),
+            path(
+                "<int:pk>/preview/end/",
+                view(self.end_preview_links_view),
+                name="articles_article_end_preview_links",
+            ),
             path("<int:pk>/versions/", view(self.versions_view), name="articles_article_versions"),
             path(
                 "<int:pk>/versions/<int:history_id>/",
@@ -330,6 +337,15 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
             *super().get_urls(),
         ]
+
+    @method_decorator(require_POST)
+    def end_preview_links_view(self, request, pk):
+        article = get_object_or_404(Article, pk=pk)
+        services.article_end_preview_links(article=article, user=request.user)
+        self.message_user(
+            request, _("Every preview link shared so far has stopped working."), messages.SUCCESS
+        )
+        return redirect("admin:articles_article_change", article.pk)
 
     def versions_view(self, request, pk):
         article = self._versioned(request, pk)
@@ -354,7 +370,10 @@ class ArticleAdmin(admin.ModelAdmin):
                 return HttpResponseBadRequest(_("This restore form is incomplete; reload it."))
             try:
                 services.article_restore(
-                    article=article, record=record, user=request.user, expected_version=int(expected)
+                    article=article,
+                    record=record,
+                    user=request.user,
+                    expected_version=int(expected),
                 )
             except services.ArticleConflict:
                 self.message_user(

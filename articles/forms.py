@@ -7,6 +7,7 @@ from .models import Article, Category
 from .search import clean_query
 from .services import article_unique_slug
 
+
 class ArticleAdminForm(forms.ModelForm):
     """The admin's article form: carries the version it was loaded at and the workflow move.
 

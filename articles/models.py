@@ -169,11 +169,15 @@ class Article(models.Model):
     updated_at = models.DateTimeField(_("last saved"), auto_now=True)
     # Bumped on every save; an edit based on an older version is refused (optimistic locking).
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Part of every shared preview link; bumping it ends all the links given out so far.
+    preview_links_generation = models.PositiveIntegerField(default=0, editable=False)
     # Kept current by the database itself (migration 0007); PostgreSQL only.
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(bases=[BylineSnapshot], excluded_fields=["search_vector"])
+    history = HistoricalRecords(
+        bases=[BylineSnapshot], excluded_fields=["search_vector", "preview_links_generation"]
+    )
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -272,7 +276,9 @@ class Article(models.Model):
         if move == self.Move.PUBLISH and self.is_live:
             return _("This article is already live.")
         if move == self.Move.SCHEDULE and self.has_been_live:
-            return _("An article that has been live keeps its publish time; it cannot be scheduled.")
+            return _(
+                "An article that has been live keeps its publish time; it cannot be scheduled."
+            )
         return None
 
     def make_move(self, move: "Article.Move", *, at=None) -> None:

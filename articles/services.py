@@ -128,6 +128,16 @@ def article_mark_breaking(
     return _save_move(article, user)
 
 
+def article_end_preview_links(*, article: Article, user) -> None:
+    """End every shared preview link of the article given out so far."""
+    if not permissions.can_preview(user, article):
+        raise PermissionDenied(_("You may not manage this article's preview links."))
+    Article.objects.filter(pk=article.pk).update(
+        preview_links_generation=F("preview_links_generation") + 1
+    )
+    article.refresh_from_db(fields=["preview_links_generation"])
+
+
 def article_restore(*, article: Article, record, user, expected_version: int) -> Article:
     """Bring back the content and ordered bylines of a historical version.
 

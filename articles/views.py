@@ -159,8 +159,16 @@ PREVIEW_SALT = "articles.preview"
 
 
 def preview_url(article):
-    """A signed, expiring, read-only address that shows `article` to someone without a login."""
-    token = signing.dumps(article.pk, salt=PREVIEW_SALT, compress=True)
+    """A signed, expiring, read-only address that shows `article` to someone without a login.
+
+    It names the version shared and the article's preview-link generation: ending the links
+    (`article_end_preview_links`) bumps the generation, and publishing ends them too.
+    """
+    token = signing.dumps(
+        [article.pk, article.version, article.preview_links_generation],
+        salt=PREVIEW_SALT,
+        compress=True,
+    )
     return reverse("articles:preview", kwargs={"token": token})
 
 
@@ -184,11 +192,20 @@ class PreviewView(ArticleDetailView):
 
     def get_object(self, queryset=None):
         try:
-            pk = signing.loads(
+            pk, self.shared_version, generation = signing.loads(
                 self.kwargs["token"],
                 salt=PREVIEW_SALT,
                 max_age=datetime.timedelta(hours=settings.ARTICLE_PREVIEW_HOURS),
             )
-        except signing.BadSignature as error:  # also raised when the link has expired
+        except (signing.BadSignature, TypeError, ValueError) as error:
+            # BadSignature is also raised when the link has expired.
             raise Http404("Preview link invalid or expired") from error
-        return get_object_or_404(self.get_queryset(), pk=pk)
+        article = get_object_or_404(self.get_queryset(), pk=pk)
+        if article.preview_links_generation != generation or article.is_live:
+            raise Http404("Preview link ended")
+        return article
+
+    def get_context_data(self, **kwargs):
+        shared = getattr(self, "shared_version", None)
+        edited = shared is not None and self.object.version > shared
+        return super().get_context_data(edited_since_shared=edited, **kwargs)
