@@ -335,11 +335,8 @@ class Article(models.Model):
 
         Uses the `credit_list` prefetched by `for_listing()` when present.
         """
-        links = getattr(self, "credit_list", None)
-        if links is None:
-            links = self.article_authors.select_related("author").order_by("position")
         groups = {}
-        for link in links:
+        for link in self._credit_links():
             groups.setdefault(link.role, []).append(link.author)
         return [(ArticleAuthor.Role(role).credit_label, people) for role, people in groups.items()]
 
@@ -376,7 +373,15 @@ class Article(models.Model):
 
     @property
     def author_names(self):
-        return [link.author.name for link in getattr(self, "credit_list", [])]
+        """Every credited name, in byline order."""
+        return [link.author.name for link in self._credit_links()]
+
+    def _credit_links(self):
+        """The bylines in order: the `credit_list` that `with_credits()` prefetched, or a query."""
+        links = getattr(self, "credit_list", None)
+        if links is None:
+            links = self.article_authors.select_related("author").order_by("position")
+        return links
 
 
 class ArticleAuthor(models.Model):
