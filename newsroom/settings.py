@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "articles",
     "advertising",
     "pages",
+    "images",
+    "demo",
 ]
 
 MIDDLEWARE = [
