@@ -46,9 +46,6 @@ urlpatterns = [
     path("", include("pages.urls")),
 ]
 
-if settings.BENCH_BASELINE:
-    urlpatterns.insert(0, path("bench/baseline/", views.bench_baseline))
-
 if settings.DEBUG:
     from django.conf.urls.static import static
 
