@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import GenericSitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from articles.sitemaps import ArticleSitemap, CategorySitemap, NewsSitemap
-from authors.sitemaps import AuthorSitemap
-from pages.sitemaps import PageSitemap
+from articles.models import Category
+from articles.sitemaps import ArticleSitemap, NewsSitemap
+from authors.models import Author
+from pages.models import Page
 
 from . import views
 
@@ -14,11 +16,18 @@ admin.site.site_header = _("%(site)s administration") % {"site": settings.SITE_N
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Newsroom")
 
+
+def _every(model):
+    """Each row's page, last modified when the row was."""
+    queryset = model.objects.only("slug", "updated_at")
+    return GenericSitemap({"queryset": queryset, "date_field": "updated_at"})
+
+
 SITEMAPS = {
     "articles": ArticleSitemap,
-    "categories": CategorySitemap,
-    "authors": AuthorSitemap,
-    "pages": PageSitemap,
+    "categories": _every(Category),
+    "authors": _every(Author),
+    "pages": _every(Page),
 }
 
 urlpatterns = [
