@@ -49,7 +49,6 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
-    path("", include("authors.urls")),
     path("advertise/", include("advertising.urls")),
     # Fixed pages (/about/ …) last, so their slugs never shadow another address.
     path("", include("pages.urls")),
