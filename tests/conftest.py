@@ -8,11 +8,11 @@ from django.template.backends import jinja2
 from django.test.signals import template_rendered
 
 from newsroom.roles import EDITORS, SALES, WRITERS
+from tests.browser.chromium import CHROMIUM
 from tests.factories import UserFactory
 
 # CI sets REQUIRE_SERVICES=1 on its PostgreSQL + Redis run: there a test that needs them must run.
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 def _unavailable(marker):

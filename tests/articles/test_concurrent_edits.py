@@ -7,7 +7,7 @@ from django.db import connection
 from articles import services
 from articles.models import Article
 from newsroom.roles import EDITORS
-from tests.articles.admin_posts import change_data, change_url
+from tests.articles.admin_forms import change_data, change_url
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

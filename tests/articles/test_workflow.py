@@ -5,7 +5,7 @@ import time_machine
 from django.utils import timezone
 
 from articles.models import Article
-from tests.articles.admin_posts import ADMIN, add_data, change_data, change_url
+from tests.articles.admin_forms import ADMIN, add_data, change_data, change_url
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
