@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
+from newsroom.roles import SALES
+
 
 class EnquiryQuerySet(models.QuerySet):
     def open(self):
@@ -102,7 +104,7 @@ class Enquiry(models.Model):
         null=True,
         blank=True,
         related_name="enquiries",
-        limit_choices_to={"groups__name": "Sales", "is_active": True},
+        limit_choices_to={"groups__name": SALES, "is_active": True},
     )
 
     sales_notified_at = models.DateTimeField(_("sales e-mailed"), null=True, blank=True)

@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from authors.images import media_url
 from authors.models import Author
+from images import renditions as images
+from images.fields import LeadImageField
+from images.media import media_url
 
-from . import images
-from .images import LeadImageField
 from .querysets import ArticleQuerySet, CategoryQuerySet
 from .richtext import SanitizedHTMLField
 
@@ -340,7 +340,7 @@ class Article(models.Model):
             groups.setdefault(link.role, []).append(link.author)
         return [(ArticleAuthor.Role(role).credit_label, people) for role, people in groups.items()]
 
-    # Lead image renditions, as written by articles.images when the image is saved:
+    # Lead image renditions, as written by images.fields when the image is saved:
     #   {"srcset": [{"name": str, "width": int, "height": int}, ...],   # WebP, narrowest first
     #    "crops": {"16x9": {"name", "width", "height"}, "4x3": {...}, "1x1": {...}}}
     # Names are storage names; URLs come from the storage without a query.

@@ -1,4 +1,5 @@
-"""Sitemaps: every live article and every category, plus the Google News sitemap."""
+"""Sitemaps: every live article, and the Google News sitemap (sections, authors and fixed pages
+use GenericSitemap: see newsroom/urls.py)."""
 
 import datetime
 
@@ -7,7 +8,7 @@ from django.db.models import Max
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import Article, Category
+from .models import Article
 
 NEWS_WINDOW = datetime.timedelta(hours=48)
 NEWS_LIMIT = 1000
@@ -28,17 +29,6 @@ class ArticleSitemap(Sitemap):
         # One aggregate instead of Django's default, which walks every item.
         modified = Coalesce("revised_at", "published_at")
         return Article.objects.live().aggregate(latest=Max(modified))["latest"]
-
-
-class CategorySitemap(Sitemap):
-    def items(self):
-        return Category.objects.only("slug", "updated_at")
-
-    def lastmod(self, category):
-        return category.updated_at
-
-    def get_latest_lastmod(self):
-        return Category.objects.aggregate(latest=Max("updated_at"))["latest"]
 
 
 class NewsSitemap(Sitemap):

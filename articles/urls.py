@@ -10,7 +10,8 @@ urlpatterns = [
     path("feeds/atom/", feeds.LatestAtomFeed(), name="feed_atom"),
     path("category/<slug:slug>/rss/", feeds.CategoryFeed(), name="category_rss"),
     path("category/<slug:slug>/atom/", feeds.CategoryAtomFeed(), name="category_atom"),
-    # Author pages belong to the authors app; their feeds live here (authors never imports us).
+    # An author's page and feeds list articles, so they live here (authors never imports us).
+    path("author/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("author/<slug:slug>/rss/", feeds.AuthorFeed(), name="author_rss"),
     path("author/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="author_atom"),
     path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),

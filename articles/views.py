@@ -11,6 +11,9 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from authors.models import Author
+from authors.structured_data import profile_page
+
 from .cards import Card
 from .forms import SearchForm
 from .freshness import generation_cached
@@ -47,6 +50,24 @@ class CategoryView(LatestView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)
+
+
+class AuthorView(LatestView):
+    """An author's profile and their live articles, newest first."""
+
+    template_name = "authors/author_detail.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        self.count_key = f"author:{self.author.pk}"
+        return super().get_queryset().by_author(self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            author=self.author,
+            structured_data=[profile_page(self.author, self.request)],
+            **kwargs,
+        )
 
 
 class ArticleDetailView(DetailView):

@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import get_script_prefix
 from django.utils.translation import gettext_lazy as _
 
-from .images import CheckedImageField
+from images.fields import CheckedImageField
 
 
 class Author(models.Model):

@@ -28,7 +28,7 @@ PYTHON = sys.executable
 TICKS = os.sysconf("SC_CLK_TCK")
 
 # The pages measured: (name, path). {article}, {category} and {author} come from the data.
-# Adding a page is one line (search and feeds once they are merged, for instance).
+# Adding a page is one line.
 PAGES = [
     ("home", "/"),
     ("article", "{article}"),
@@ -82,7 +82,7 @@ def environment(port, *, page_cache):
         "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/5"),
         "MEDIA_ROOT": str(ROOT / "bench" / "results" / "media"),
         "PAGE_CACHE": "true" if page_cache else "false",
-        "BENCH_BASELINE": "true",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "2",
         "LOG_LEVEL": "WARNING",
@@ -279,7 +279,7 @@ def main():
 
 
 def report(args, pages, queries, results, memory, elapsed):
-    command = " ".join(["python bench/run.py", *sys.argv[1:]]) or "make bench"
+    command = " ".join(["python bench/run.py", *sys.argv[1:]])
     print()
     print(f"Machine: {machine()}; PostgreSQL and Redis on the same machine.  ")
     print(

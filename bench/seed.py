@@ -5,7 +5,6 @@ Idempotent: a database that already holds the articles is left as it is.
 """
 
 import datetime
-import io
 import itertools
 import os
 import random
@@ -24,11 +23,11 @@ from django.core.files.base import ContentFile  # noqa: E402
 from django.core.files.storage import default_storage  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from PIL import Image  # noqa: E402
 
 from articles.models import Article, ArticleAuthor, Category  # noqa: E402
 from authors.models import Author  # noqa: E402
-from newsroom.demo.images import draw_lead_image  # noqa: E402
+from demo.drawing import draw_lead_image  # noqa: E402
+from images.renditions import make_renditions  # noqa: E402
 from pages.models import Page  # noqa: E402
 
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "100000"))
@@ -39,7 +38,6 @@ SECTIONS = [
     "Features", "Weather", "Religion", "Lifestyle",
 ]  # fmt: skip
 IMAGES = 6
-CROPS = {"16x9": (1280, 720), "4x3": (1200, 900), "1x1": (900, 900)}
 BATCH = 5000
 # Words people search for, spread over the middle of a Zipf-like vocabulary so that each is in
 # a few per cent of articles (as a topical word is in real news), not in every one.
@@ -74,38 +72,24 @@ def sentence(rng, low, high):
     return " ".join(words).capitalize() + "."
 
 
-def make_images(rng):
-    """A handful of lead images with their renditions, stored through the storage API."""
+def make_images():
+    """A handful of lead images with the renditions the site makes, stored through the storage
+    API (bulk_create skips the field that would make them on save)."""
     images = []
     for number in range(IMAGES):
         original = draw_lead_image(category_slug="", label=f"Bench {number}", seed=f"b{number}")
         name = default_storage.save(f"bench/lead-{number}.jpg", ContentFile(original))
-        picture = Image.open(io.BytesIO(original))
-        srcset = []
-        for width in (480, 960, 1600):
-            height = picture.height * width // picture.width
-            srcset.append(save_rendition(picture, f"lead-{number}-{width}w", width, height))
-        crops = {
-            ratio: save_rendition(picture, f"lead-{number}-{ratio}", w, h)
-            for ratio, (w, h) in CROPS.items()
-        }
+        renditions, (width, height) = make_renditions(name=name, storage=default_storage)
         images.append(
             {
                 "lead_image": name,
-                "lead_image_width": picture.width,
-                "lead_image_height": picture.height,
+                "lead_image_width": width,
+                "lead_image_height": height,
                 "lead_image_bytes": len(original),
-                "lead_image_renditions": {"srcset": srcset, "crops": crops},
+                "lead_image_renditions": renditions,
             }
         )
     return images
-
-
-def save_rendition(picture, stem, width, height):
-    buffer = io.BytesIO()
-    picture.resize((width, height)).save(buffer, format="WEBP", quality=70)
-    name = default_storage.save(f"bench/renditions/{stem}.webp", ContentFile(buffer.getvalue()))
-    return {"name": name, "width": width, "height": height}
 
 
 def seed():
@@ -129,7 +113,7 @@ def seed():
             Page.objects.create(
                 title=title, slug=title.split()[0].lower(), body="Text.", footer_position=position
             )
-        images = make_images(rng)
+        images = make_images()
 
         now = timezone.now()
         for start in range(0, ARTICLES, BATCH):

@@ -12,8 +12,10 @@ def _crud(app_label, *models, actions=("add", "change", "delete", "view")):
     return [f"{app_label}.{action}_{model}" for model in models for action in actions]
 
 
+WRITERS, EDITORS, SALES = "Writers", "Editors", "Sales"
+
 ROLES = {
-    "Writers": [
+    WRITERS: [
         "articles.add_article",
         "articles.change_article",
         "articles.view_article",
@@ -21,14 +23,14 @@ ROLES = {
         "articles.view_category",
         "authors.view_author",
     ],
-    "Editors": [
+    EDITORS: [
         *_crud("articles", "article", "articleauthor", "category", "correction"),
         "articles.publish_article",
         "articles.view_historicalarticle",
         *_crud("authors", "author"),
         *_crud("pages", "page"),
     ],
-    "Sales": [
+    SALES: [
         "advertising.view_enquiry",
         "advertising.change_enquiry",
         "advertising.add_enquirynote",

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "articles",
     "advertising",
     "pages",
+    "images",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -213,5 +215,3 @@ IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
-# Benchmark only: routes /bench/baseline/, a fixed response through the full middleware stack.
-BENCH_BASELINE = env.bool("BENCH_BASELINE", default=False)

@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps import GenericSitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from articles.sitemaps import ArticleSitemap, CategorySitemap, NewsSitemap
-from authors.sitemaps import AuthorSitemap
-from pages.sitemaps import PageSitemap
+from articles.models import Category
+from articles.sitemaps import ArticleSitemap, NewsSitemap
+from authors.models import Author
+from pages.models import Page
 
 from . import views
 
@@ -14,11 +16,18 @@ admin.site.site_header = _("%(site)s administration") % {"site": settings.SITE_N
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = _("Newsroom")
 
+
+def _every(model):
+    """Each row's page, last modified when the row was."""
+    queryset = model.objects.only("slug", "updated_at")
+    return GenericSitemap({"queryset": queryset, "date_field": "updated_at"})
+
+
 SITEMAPS = {
     "articles": ArticleSitemap,
-    "categories": CategorySitemap,
-    "authors": AuthorSitemap,
-    "pages": PageSitemap,
+    "categories": _every(Category),
+    "authors": _every(Author),
+    "pages": _every(Page),
 }
 
 urlpatterns = [
@@ -40,14 +49,10 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("", include("articles.urls")),
-    path("", include("authors.urls")),
     path("advertise/", include("advertising.urls")),
     # Fixed pages (/about/ …) last, so their slugs never shadow another address.
     path("", include("pages.urls")),
 ]
-
-if settings.BENCH_BASELINE:
-    urlpatterns.insert(0, path("bench/baseline/", views.bench_baseline))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

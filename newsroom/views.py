@@ -78,9 +78,3 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
-
-
-@never_cache
-def bench_baseline(request):
-    """The benchmark's yardstick: a fixed response through the full middleware stack."""
-    return HttpResponse(b"ok", content_type="text/plain")

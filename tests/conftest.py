@@ -7,11 +7,12 @@ from django.db import connection
 from django.template.backends import jinja2
 from django.test.signals import template_rendered
 
+from newsroom.roles import EDITORS, SALES, WRITERS
+from tests.browser.chromium import CHROMIUM
 from tests.factories import UserFactory
 
 # CI sets REQUIRE_SERVICES=1 on its PostgreSQL + Redis run: there a test that needs them must run.
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 def _unavailable(marker):
@@ -75,17 +76,17 @@ def _member_of(group_name, username):
 
 @pytest.fixture
 def editor(db):
-    return _member_of("Editors", "editor")
+    return _member_of(EDITORS, "editor")
 
 
 @pytest.fixture
 def writer(db):
-    return _member_of("Writers", "writer")
+    return _member_of(WRITERS, "writer")
 
 
 @pytest.fixture
 def sales_user(db):
-    return _member_of("Sales", "sales-person")
+    return _member_of(SALES, "sales-person")
 
 
 def _logged_in(user):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from advertising.models import Enquiry
-from tests.advertising.conftest import enquiry_data, run_worker
+from tests.advertising.helpers import enquiry_data, run_worker
 
 # Committed data, as in production: the worker closes and reopens database connections between
 # tasks, which a test wrapped in one transaction cannot survive on PostgreSQL.

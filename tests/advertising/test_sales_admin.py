@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from advertising.models import Enquiry
+from newsroom.roles import EDITORS, SALES, WRITERS
 from tests.factories import EnquiryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,14 +19,14 @@ def _rows(response):
 
 
 def test_sales_group_has_exactly_the_enquiry_permissions():
-    sales = Group.objects.get(name="Sales")
+    sales = Group.objects.get(name=SALES)
     assert set(sales.permissions.values_list("content_type__app_label", "codename")) == {
         ("advertising", "view_enquiry"),
         ("advertising", "change_enquiry"),
         ("advertising", "add_enquirynote"),
         ("advertising", "view_enquirynote"),
     }
-    for other in ["Editors", "Writers"]:
+    for other in [EDITORS, WRITERS]:
         assert (
             not Group.objects.get(name=other)
             .permissions.filter(content_type__app_label="advertising")
@@ -33,7 +34,7 @@ def test_sales_group_has_exactly_the_enquiry_permissions():
         )
 
 
-@pytest.mark.parametrize("group", ["Editors", "Writers", None])
+@pytest.mark.parametrize("group", [EDITORS, WRITERS, None])
 def test_staff_outside_sales_cannot_see_enquiries(staff_client_in, group):
     enquiry = EnquiryFactory()
     client = staff_client_in(group)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from articles import services
 from articles.models import Article, ArticleRedirect
-from tests.articles.admin_posts import ADMIN, add_data, change_data, change_url
+from tests.articles.admin_forms import ADMIN, add_data, change_data, change_url
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from tests.articles.admin_posts import ADMIN, change_url
+from tests.articles.admin_forms import ADMIN, change_url
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

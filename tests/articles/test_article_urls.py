@@ -27,7 +27,7 @@ def test_article_category_and_author_addresses_match_the_url_conf(article):
     assert article.category.get_absolute_url() == reverse(
         "articles:category", kwargs={"slug": article.category.slug}
     )
-    assert author.get_absolute_url() == reverse("authors:detail", kwargs={"slug": author.slug})
+    assert author.get_absolute_url() == reverse("articles:author", kwargs={"slug": author.slug})
     assert resolve(article.get_absolute_url()).view_name == "articles:detail"
     page = Page.objects.create(title="About us", slug="about", body="Who we are.")
     assert page.get_absolute_url() == reverse("pages:detail", kwargs={"slug": "about"})

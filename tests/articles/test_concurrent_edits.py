@@ -6,7 +6,8 @@ from django.db import connection
 
 from articles import services
 from articles.models import Article
-from tests.articles.admin_posts import change_data, change_url
+from newsroom.roles import EDITORS
+from tests.articles.admin_forms import change_data, change_url
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_save_over_unseen_changes_is_refused_and_both_versions_survive(editor_client, client):
     colleague = UserFactory(username="colleague")
-    colleague.groups.add(Group.objects.get(name="Editors"))
+    colleague.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(colleague)
     article = ArticleFactory(title="Original headline", body="<p>Original body.</p>")
     form_for_editor = change_data(article)

@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-from tests.articles.admin_posts import change_data, change_url
+from tests.articles.admin_forms import change_data, change_url
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 def _with_new_correction(article, text):
     data = change_data(article)
-    n = data["corrections-TOTAL_FORMS"]
+    n = int(data["corrections-TOTAL_FORMS"])
     data.update(
         {
             "corrections-TOTAL_FORMS": n + 1,

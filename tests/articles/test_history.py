@@ -2,7 +2,7 @@ import pytest
 
 from articles import services
 from articles.models import Article, ArticleAuthor
-from tests.articles.admin_posts import ADMIN, change_data, change_url
+from tests.articles.admin_forms import ADMIN, change_data, change_url
 from tests.factories import ArticleFactory, AuthorFactory
 
 pytestmark = pytest.mark.django_db

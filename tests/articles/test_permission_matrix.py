@@ -9,7 +9,7 @@ from django.utils import timezone
 from articles import services
 from articles.models import Article, Category
 from authors.models import Author
-from tests.articles.admin_posts import ADMIN, add_data, change_data, change_url
+from tests.articles.admin_forms import ADMIN, add_data, change_data, change_url
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
-from tests.newsroom.test_html import _assert_valid
+from tests.helpers import assert_valid_page
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +70,7 @@ def test_search_and_article_pages_are_valid_html5(client):
         article.get_absolute_url(),
     ]
     for url in urls:
-        _assert_valid(client.get(url).content.decode())
+        assert_valid_page(client.get(url).content.decode())
 
 
 @pytest.mark.parametrize("count", [5, 50])

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 
 from articles.models import Article
-from tests.articles.admin_posts import change_data, change_url
+from tests.articles.admin_forms import change_data, change_url
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.articles.admin_posts import change_data, change_url
+from tests.articles.admin_forms import change_data, change_url
 from tests.factories import ArticleFactory, AuthorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from PIL import Image
 
 from authors.models import Author
 from tests.factories import UserFactory
-from tests.image_files import jpeg, png_header_only, text_named_jpg, truncated_jpeg
+from tests.images.uploads import jpeg, png_header_only, text_named_jpg, truncated_jpeg
 
 pytestmark = pytest.mark.django_db
 

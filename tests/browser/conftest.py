@@ -1,29 +1,21 @@
-import os
-
 import pytest
 
-from tests.conftest import CHROMIUM
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM must be allowed here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",  # we run as root in CI
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-]
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """One Chromium for the browser tests, gone when they end.
+
+    Between its calls, Playwright's sync API leaves its event loop marked as running in this
+    thread, and Django then refuses ORM calls here (SynchronousOnlyOperation) unless told they
+    are safe. So the permission lasts exactly as long as Playwright runs: this package's tests,
+    not the rest of the session.
+    """
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from advertising.models import Enquiry, EnquiryNote
+from newsroom.roles import SALES
 from tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -39,7 +40,7 @@ def test_reader_corrects_the_enquiry_form_and_sales_work_the_enquiry(live_server
 
     # A sales person logs in, finds it, takes it on, marks it contacted and notes the call.
     seller = UserFactory(username="dilani")
-    seller.groups.add(Group.objects.get(name="Sales"))
+    seller.groups.add(Group.objects.get(name=SALES))
     page.goto(live_server.url + "/admin/")
     page.get_by_label("Username").fill("dilani")
     page.get_by_label("Password").fill("correct horse battery staple")

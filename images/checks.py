@@ -1,22 +1,14 @@
-"""Uploaded images, checked by their content before anything is stored.
+"""Uploaded images, checked by their content before anything is stored, and re-encoded without
+their metadata."""
 
-Author photos use it here; articles imports it for lead images (authors never imports articles).
-"""
-
-import functools
 import io
 import posixpath
 import warnings
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.signals import setting_changed
-from django.db import models
-from django.dispatch import receiver
 from django.template.defaultfilters import filesizeformat
-from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -108,103 +100,3 @@ def without_metadata(file) -> ContentFile:
     # Named for what it is, so its type (feed enclosures, downloads) never depends on a guess.
     stem = posixpath.splitext(posixpath.basename(file.name))[0]
     return ContentFile(buffer.getvalue(), name=f"{stem}{EXTENSIONS[image_format]}")
-
-
-def media_url(storage, name: str) -> str:
-    """`storage.url(name)`, remembered per name: a front page asks for a few hundred image URLs
-    and each costs a urljoin. Signed URLs (S3 with query-string auth) expire, so are not kept."""
-    if getattr(storage, "querystring_auth", False):
-        return storage.url(name)
-    return _remembered_url(storage, name)
-
-
-@functools.lru_cache(maxsize=8192)
-def _remembered_url(storage, name):
-    return storage.url(name)
-
-
-@receiver(setting_changed)
-def _forget_urls(*, setting, **kwargs):
-    if setting in {"MEDIA_URL", "STORAGES"}:
-        _remembered_url.cache_clear()
-
-
-@deconstructible
-class ImageValidator:
-    """Model-field validator: checks a newly assigned file; a stored one was checked on upload."""
-
-    def __init__(self, *, min_width: int = 0, min_height: int = 0):
-        self.min_width, self.min_height = min_width, min_height
-
-    def __call__(self, value):
-        if getattr(value, "_committed", False):
-            return
-        validate_image(value, min_width=self.min_width, min_height=self.min_height)
-
-    def __eq__(self, other):
-        return isinstance(other, ImageValidator) and vars(self) == vars(other)
-
-
-class CheckedImageFormField(forms.ImageField):
-    """An image upload checked by `validate_image` first, so people see its precise messages."""
-
-    def __init__(self, *, min_width: int = 0, min_height: int = 0, **kwargs):
-        self.min_width, self.min_height = min_width, min_height
-        super().__init__(**kwargs)
-
-    def to_python(self, data):
-        if data not in self.empty_values and getattr(data, "size", 0):
-            validate_image(data, min_width=self.min_width, min_height=self.min_height)
-        return super().to_python(data)
-
-
-class CheckedImageField(models.ImageField):
-    """An ImageField whose uploads pass `validate_image`, in forms and in `full_clean()`."""
-
-    def __init__(self, *args, min_width: int = 0, min_height: int = 0, **kwargs):
-        self.min_width, self.min_height = min_width, min_height
-        super().__init__(*args, **kwargs)
-
-    @property
-    def validators(self):
-        return [
-            *super().validators,
-            ImageValidator(min_width=self.min_width, min_height=self.min_height),
-        ]
-
-    def pre_save(self, model_instance, add):
-        upload = getattr(model_instance, self.attname)
-        if upload and not upload._committed:
-            # Readers get the original too: it must not tell them where it was taken.
-            setattr(model_instance, self.attname, without_metadata(upload))
-        return super().pre_save(model_instance, add)
-
-    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
-        # Every row loaded from the database comes through here (post_init): with its size
-        # already stored, skip Django's check, which builds a FieldFile per row of a list.
-        stored = instance.__dict__
-        if not force and stored.get(self.width_field) and stored.get(self.height_field):
-            return
-        # Pillow refuses to read the size of a decompression bomb: leave it unknown and let
-        # validation give the reason, rather than failing on assignment.
-        try:
-            super().update_dimension_fields(instance, force, *args, **kwargs)
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            for dimension_field in (self.width_field, self.height_field):
-                if dimension_field:
-                    setattr(instance, dimension_field, None)
-
-    def deconstruct(self):
-        name, path, args, kwargs = super().deconstruct()
-        limits = {"min_width": self.min_width, "min_height": self.min_height}
-        return name, path, args, kwargs | limits
-
-    def formfield(self, **kwargs):
-        return super().formfield(
-            **{
-                "form_class": CheckedImageFormField,
-                "min_width": self.min_width,
-                "min_height": self.min_height,
-                **kwargs,
-            }
-        )

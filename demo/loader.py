@@ -18,7 +18,7 @@ from authors.models import Author
 from pages.models import Page
 
 from .content import AUTHORS, BEATS, CATEGORIES, PAGES, PHOTOGRAPHER, Story
-from .images import draw_lead_image, palette_words
+from .drawing import draw_lead_image, palette_words
 from .stories import SECTIONS
 
 HEADINGS = ("Background", "What happens next", "The wider picture")

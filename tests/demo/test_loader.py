@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from articles.models import Article, Category
 from authors.models import Author
-from newsroom.demo import load_demo
+from demo.loader import load_demo
 from pages.models import Page
 
 

@@ -5,12 +5,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from newsroom.roles import EDITORS, SALES, WRITERS
+
 # One local account per role, so every part of the admin can be tried.
 ACCOUNTS = [
     ("admin", None),
-    ("editor", "Editors"),
-    ("writer", "Writers"),
-    ("sales", "Sales"),
+    ("editor", EDITORS),
+    ("writer", WRITERS),
+    ("sales", SALES),
 ]
 
 

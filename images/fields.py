@@ -1,0 +1,170 @@
+"""Model and form fields for uploaded images: checked on upload, stored without metadata, and (for
+lead images) with their renditions. Field types only: no model of any app is imported here."""
+
+import logging
+
+from django import forms
+from django.db import models, transaction
+from django.utils.deconstruct import deconstructible
+from PIL import Image
+
+from .checks import validate_image, without_metadata
+from .renditions import make_renditions, rendition_names
+
+logger = logging.getLogger(__name__)
+
+
+@deconstructible
+class ImageValidator:
+    """Model-field validator: checks a newly assigned file; a stored one was checked on upload."""
+
+    def __init__(self, *, min_width: int = 0, min_height: int = 0):
+        self.min_width, self.min_height = min_width, min_height
+
+    def __call__(self, value):
+        if getattr(value, "_committed", False):
+            return
+        validate_image(value, min_width=self.min_width, min_height=self.min_height)
+
+    def __eq__(self, other):
+        return isinstance(other, ImageValidator) and vars(self) == vars(other)
+
+
+class CheckedImageFormField(forms.ImageField):
+    """An image upload checked by `validate_image` first, so people see its precise messages."""
+
+    def __init__(self, *, min_width: int = 0, min_height: int = 0, **kwargs):
+        self.min_width, self.min_height = min_width, min_height
+        super().__init__(**kwargs)
+
+    def to_python(self, data):
+        if data not in self.empty_values and getattr(data, "size", 0):
+            validate_image(data, min_width=self.min_width, min_height=self.min_height)
+        return super().to_python(data)
+
+
+class CheckedImageField(models.ImageField):
+    """An ImageField whose uploads pass `validate_image`, in forms and in `full_clean()`."""
+
+    def __init__(self, *args, min_width: int = 0, min_height: int = 0, **kwargs):
+        self.min_width, self.min_height = min_width, min_height
+        super().__init__(*args, **kwargs)
+
+    @property
+    def validators(self):
+        return [
+            *super().validators,
+            ImageValidator(min_width=self.min_width, min_height=self.min_height),
+        ]
+
+    def pre_save(self, model_instance, add):
+        upload = getattr(model_instance, self.attname)
+        if upload and not upload._committed:
+            # Readers get the original too: it must not tell them where it was taken.
+            setattr(model_instance, self.attname, without_metadata(upload))
+        return super().pre_save(model_instance, add)
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        # Every row loaded from the database comes through here (post_init): with its size
+        # already stored, skip Django's check, which builds a FieldFile per row of a list.
+        stored = instance.__dict__
+        if not force and stored.get(self.width_field) and stored.get(self.height_field):
+            return
+        # Pillow refuses to read the size of a decompression bomb: leave it unknown and let
+        # validation give the reason, rather than failing on assignment.
+        try:
+            super().update_dimension_fields(instance, force, *args, **kwargs)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            for dimension_field in (self.width_field, self.height_field):
+                if dimension_field:
+                    setattr(instance, dimension_field, None)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        limits = {"min_width": self.min_width, "min_height": self.min_height}
+        return name, path, args, kwargs | limits
+
+    def formfield(self, **kwargs):
+        return super().formfield(
+            **{
+                "form_class": CheckedImageFormField,
+                "min_width": self.min_width,
+                "min_height": self.min_height,
+                **kwargs,
+            }
+        )
+
+
+def _delete_after_commit(storage, names):
+    # After commit, so a rolled-back save never loses the files its row still names.
+    def delete():
+        for name in names:
+            storage.delete(name)
+
+    if names:
+        transaction.on_commit(delete)
+
+
+class LeadImageField(CheckedImageField):
+    """The article's lead image; saving a new one also writes its renditions and byte size.
+
+    Like `width_field`/`height_field`, the derived columns are kept in step with the image by
+    the field itself, so every path that saves an image (admin, scripts, demo loader, a
+    history restore) gets renditions, and none is made in a reader's request.
+    """
+
+    def __init__(self, *args, renditions_field=None, bytes_field=None, **kwargs):
+        self.renditions_field, self.bytes_field = renditions_field, bytes_field
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        return (
+            name,
+            path,
+            args,
+            kwargs
+            | {
+                "renditions_field": self.renditions_field,
+                "bytes_field": self.bytes_field,
+            },
+        )
+
+    def pre_save(self, model_instance, add):
+        upload = getattr(model_instance, self.attname)
+        fresh = bool(upload) and not upload._committed
+        file = super().pre_save(model_instance, add)  # stores a new upload, without metadata
+        old = getattr(model_instance, self.renditions_field) or {}
+        if not file:
+            self._record(model_instance, {}, None)
+        elif fresh:
+            renditions, size = make_renditions(name=file.name, storage=file.storage)
+            self._record(model_instance, renditions, file.size, size)
+        elif not self._renditions_present(file, old):
+            self._remake(model_instance, file)
+        _delete_after_commit(
+            self.storage,
+            rendition_names(old) - rendition_names(getattr(model_instance, self.renditions_field)),
+        )
+        return file
+
+    def _renditions_present(self, file, renditions):
+        names = sorted(rendition_names(renditions))
+        return bool(names) and file.storage.exists(names[0])
+
+    def _remake(self, model_instance, file):
+        # An image restored from history, or saved before renditions existed.
+        try:
+            renditions, size = make_renditions(name=file.name, storage=file.storage)
+        except (OSError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+            logger.warning("Cannot make renditions of %s; the original is shown.", file.name)
+            self._record(model_instance, {}, getattr(model_instance, self.bytes_field))
+            return
+        self._record(model_instance, renditions, file.size, size)
+
+    def _record(self, model_instance, renditions, byte_size, size=None):
+        setattr(model_instance, self.renditions_field, renditions)
+        setattr(model_instance, self.bytes_field, byte_size)
+        if size:  # upright, so width and height match what browsers show
+            setattr(model_instance, self.width_field, size[0])
+            setattr(model_instance, self.height_field, size[1])

@@ -1,0 +1,79 @@
+"""Responsive renditions of a lead image, written when the image is saved.
+
+Readers' requests never touch Pillow: `LeadImageField` (images.fields) writes the renditions'
+storage names and sizes to the row (`Article.lead_image_renditions`), so list pages build
+`srcset` without a query.
+"""
+
+import io
+import posixpath
+import warnings
+
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps
+
+MIN_WIDTH, MIN_HEIGHT = 1200, 675  # a full-width 16:9 crop at 1200 px without upscaling
+WIDTHS = (480, 800, 1200, 1600)  # WebP, for srcset
+CROPS = {"16x9": (16, 9), "4x3": (4, 3), "1x1": (1, 1)}  # JPEG, for cards, feeds and JSON-LD
+CROP_WIDTH = 1200
+
+
+def _encode(image: Image.Image, image_format: str) -> ContentFile:
+    buffer = io.BytesIO()
+    if image_format == "WEBP":
+        image.save(buffer, "WEBP", quality=80, method=4)
+    else:
+        if image.mode == "RGBA":  # JPEG has no transparency: lay it on white, not black
+            flat = Image.new("RGB", image.size, "white")
+            flat.paste(image, mask=image.getchannel("A"))
+            image = flat
+        image.save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
+    return ContentFile(buffer.getvalue())
+
+
+def _upright(source) -> Image.Image:
+    """The decoded image turned the way the camera meant, with no metadata carried along."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with Image.open(source) as image:
+            upright = ImageOps.exif_transpose(image)
+            upright.load()
+    has_alpha = upright.mode in ("RGBA", "LA") or "transparency" in upright.info
+    pixels = upright.convert("RGBA" if has_alpha else "RGB")
+    # Renditions carry pixels only: no EXIF (GPS, camera serials), XMP, comments or profiles.
+    pixels.info.clear()
+    return pixels
+
+
+def make_renditions(*, name: str, storage) -> tuple[dict, tuple[int, int]]:
+    """Write the srcset widths and the centre crops of the stored image `name` next to it.
+
+    Returns the renditions in the schema `Article.lead_image_renditions` documents, and the
+    upright size of the original. Never upscales: only widths up to the original's are made,
+    and a crop is at most CROP_WIDTH wide.
+    """
+    with storage.open(name, "rb") as source:
+        image = _upright(source)
+    base = posixpath.splitext(name)[0]
+    srcset = []
+    for width in WIDTHS:
+        if width > image.width:
+            break
+        height = round(image.height * width / image.width)
+        resized = image.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        saved = storage.save(f"{base}-{width}w.webp", _encode(resized, "WEBP"))
+        srcset.append({"name": saved, "width": width, "height": height})
+    crops = {}
+    for ratio, (across, down) in CROPS.items():
+        width = min(CROP_WIDTH, image.width, image.height * across // down)
+        size = (width, round(width * down / across))
+        cropped = ImageOps.fit(image, size, Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+        saved = storage.save(f"{base}-{ratio}.jpg", _encode(cropped, "JPEG"))
+        crops[ratio] = {"name": saved, "width": size[0], "height": size[1]}
+    return {"srcset": srcset, "crops": crops}, image.size
+
+
+def rendition_names(renditions: dict) -> set[str]:
+    return {item["name"] for item in renditions.get("srcset", [])} | {
+        item["name"] for item in renditions.get("crops", {}).values()
+    }
