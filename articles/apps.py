@@ -7,4 +7,12 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
+        from freshness.generation import register_next_change
+        from freshness.signals import watch
+
         from . import signals  # noqa: F401
+        from .models import Article, ArticleAuthor, ArticleRedirect, Category, Correction
+
+        # Cached pages end when one of these changes, and at the next scheduled change.
+        watch(Article, ArticleAuthor, ArticleRedirect, Category, Correction)
+        register_next_change(Article.objects.next_scheduled_change)

@@ -42,7 +42,7 @@ class ArticleQuerySet(models.QuerySet):
     def count(self):
         if self.count_key is None or self._result_cache is not None:
             return super().count()
-        from .freshness import generation_cached
+        from freshness.generation import generation_cached
 
         return generation_cached(f"count:{self.count_key}", super().count)
 

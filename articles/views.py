@@ -11,9 +11,10 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from freshness.generation import generation_cached
+
 from .cards import Card
 from .forms import SearchForm
-from .freshness import generation_cached
 from .models import Article, ArticleRedirect, Category
 from .search import highlight, search_articles
 from .structured_data import breadcrumbs, lead_images, news_article
@@ -128,6 +129,7 @@ class SearchView(ListView):
 
     template_name = "articles/search_results.html"
     context_object_name = "articles"
+    page_cache_parameters = ("q", "category")  # and `page`: the page cache keeps no others
 
     def get_paginate_by(self, queryset):
         return settings.PAGE_SIZE

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AuthorsConfig(AppConfig):
     name = "authors"
     verbose_name = _("Authors")
+
+    def ready(self):
+        from freshness.signals import watch
+
+        from .models import Author
+
+        watch(Author)  # cached pages end when an author changes

@@ -7,10 +7,7 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from . import signals
         from .roles import sync_roles
-
-        signals.connect()
 
         # After every migrate and every test-database flush, so the groups always exist.
         post_migrate.connect(sync_roles, dispatch_uid="newsroom.sync_roles")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.sitemaps import ArticleSitemap, CategorySitemap, NewsSitemap
 from authors.sitemaps import AuthorSitemap
+from freshness.pagecache import page_cache_parameters
 from pages.sitemaps import PageSitemap
 
 from . import views
@@ -21,6 +22,9 @@ SITEMAPS = {
     "pages": PageSitemap,
 }
 
+# A long sitemap is paged with ?p=.
+sitemap_page = page_cache_parameters("p")(sitemap_views.sitemap)
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
@@ -28,13 +32,13 @@ urlpatterns = [
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        sitemap_page,
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path(
         "news-sitemap.xml",
-        sitemap_views.sitemap,
+        sitemap_page,
         {"sitemaps": {"news": NewsSitemap}, "template_name": "articles/news_sitemap.xml"},
         name="news-sitemap",
     ),
