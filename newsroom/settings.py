@@ -118,9 +118,9 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     # One client per pool, and the site works on while Redis is down (see freshness.cache):
     # short socket timeouts, so a hung Redis costs a fraction of a second, not a request's life.
     CACHES["default"]["BACKEND"] = "freshness.cache.RedisCache"
-    timeout = env.float("CACHE_TIMEOUT", default=0.2)  # seconds
     CACHES["default"].setdefault("OPTIONS", {}).update(
-        socket_connect_timeout=timeout, socket_timeout=timeout
+        socket_connect_timeout=env.float("CACHE_TIMEOUT", default=0.2),  # seconds
+        socket_timeout=env.float("CACHE_TIMEOUT", default=0.2),
     )
 # Staff sessions (readers never get one): read from the cache, kept in the database, so a login
 # works while Redis is down (the cache then misses and drops writes).
