@@ -1,7 +1,7 @@
 """Headlines worked out once: what a card, a headline list or the lead story shows.
 
 The front page and an article page's side lists are kept in the shared cache under the content
-generation (articles.freshness). Keeping them as cards, with addresses and image URLs already
+generation (freshness.generation). Keeping them as cards, with addresses and image URLs already
 built, makes a warm page cheap twice over: a card unpickles far faster than a model instance,
 and the template reads plain attributes instead of rebuilding URLs and `srcset`s per request.
 A card answers to the same names as an `Article`, so templates take either.

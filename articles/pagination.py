@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-from .freshness import generation_cached
+from freshness.generation import generation_cached
 
 
 class KeptCountPaginator(Paginator):

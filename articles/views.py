@@ -13,10 +13,10 @@ from django.views.generic import DetailView, ListView
 
 from authors.models import Author
 from authors.structured_data import profile_page
+from freshness.generation import generation_cached
 
 from .cards import Card
 from .forms import SearchForm
-from .freshness import generation_cached
 from .models import Article, ArticleRedirect, Category
 from .pagination import KeptCountPaginator
 from .search import highlight, search_articles
@@ -149,6 +149,7 @@ class SearchView(ListView):
 
     template_name = "articles/search_results.html"
     context_object_name = "articles"
+    page_cache_parameters = ("q", "category")  # and `page`: the page cache keeps no others
 
     def get_paginate_by(self, queryset):
         return settings.PAGE_SIZE

@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class AuthorsConfig(AppConfig):
     name = "authors"
     verbose_name = _("Authors")
+
+    def ready(self):
+        # Here, not at the top: models (ours and the ones these modules use) can be imported
+        # only once the app registry is ready.
+        from freshness.signals import watch
+
+        from .models import Author
+
+        watch(Author)  # cached pages end when an author changes

@@ -4,7 +4,7 @@ never looked up in the page cache (each page's throughput is compared with it)."
 from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 
-from newsroom import pagecache
+from freshness import pagecache
 
 PATH = "/bench/baseline/"
 

@@ -9,4 +9,4 @@ from newsroom.settings import MIDDLEWARE
 
 ROOT_URLCONF = "bench.urls"
 # The same stack, with a page cache that steps aside for the baseline (bench.baseline).
-MIDDLEWARE = [name.replace("newsroom.pagecache.", "bench.baseline.", 1) for name in MIDDLEWARE]
+MIDDLEWARE = [name.replace("freshness.pagecache.", "bench.baseline.", 1) for name in MIDDLEWARE]

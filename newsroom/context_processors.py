@@ -1,7 +1,7 @@
 from django.conf import settings
 
-from articles.freshness import generation_cached
 from articles.models import Article, Category
+from freshness.generation import generation_cached
 from pages.models import Page
 
 

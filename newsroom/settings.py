@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "phonenumber_field",
     "newsroom",
+    "freshness",
     "authors",
     "articles",
     "advertising",
@@ -56,7 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "newsroom.pagecache.PageCacheMiddleware",
+    "freshness.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -112,10 +113,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: local memory by default, Redis (shared by every app server) through CACHE_URL.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://newsroom")}
 # Cached values are pickled objects: a release never reads another release's when each sets its
-# own prefix (say, the commit it runs).
+# own prefix (say, the commit it runs). The content generation ignores it (freshness.cache).
 CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="")
+CACHES["default"]["KEY_FUNCTION"] = "freshness.cache.make_key"
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "newsroom.cache.RedisCache"  # see there why
+    # One client per pool, and the site works on while Redis is down (see freshness.cache):
+    # short socket timeouts, so a hung Redis costs a fraction of a second, not a request's life.
+    CACHES["default"]["BACKEND"] = "freshness.cache.RedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=env.float("CACHE_TIMEOUT", default=0.2),  # seconds
+        socket_timeout=env.float("CACHE_TIMEOUT", default=0.2),
+    )
+# Staff sessions (readers never get one): read from the cache, kept in the database, so a login
+# works while Redis is down (the cache then misses and drops writes).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -210,7 +220,7 @@ VIDEO_EMBED_HOSTS = env.list("VIDEO_EMBED_HOSTS", default=[])
 # Uploaded images (lead images, author photos): largest file, and most pixels, accepted.
 IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
-# Anonymous page cache (newsroom.pagecache): on/off, lifetime at the origin (entries also end at
+# Anonymous page cache (freshness.pagecache): on/off, lifetime at the origin (entries also end at
 # the next scheduled publish time), and the short lifetime a CDN in front may hold a page.
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Category
 from articles.sitemaps import ArticleSitemap, NewsSitemap
 from authors.models import Author
+from freshness.pagecache import page_cache_parameters
 from pages.models import Page
 
 from . import views
@@ -30,6 +31,9 @@ SITEMAPS = {
     "pages": _every(Page),
 }
 
+# A long sitemap is paged with ?p=.
+sitemap_page = page_cache_parameters("p")(sitemap_views.sitemap)
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
@@ -37,13 +41,13 @@ urlpatterns = [
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        sitemap_page,
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path(
         "news-sitemap.xml",
-        sitemap_views.sitemap,
+        sitemap_page,
         {"sitemaps": {"news": NewsSitemap}, "template_name": "articles/news_sitemap.xml"},
         name="news-sitemap",
     ),

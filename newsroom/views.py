@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from articles.cards import Card
-from articles.freshness import generation_cached
 from articles.models import Article, Category
 from articles.structured_data import website
+from freshness.generation import cache_reachable, generation_cached
 
 LATEST_COUNT = 10
 PER_SECTION = 4
@@ -71,10 +71,16 @@ def _front_page():
 
 @never_cache
 def healthz(request):
-    """For load balancers: 200 while the database answers, 503 when it does not."""
+    """For load balancers and monitoring: 200 while the database and the cache answer, else 503
+    naming what is down. Asking the cache also makes the content-generation bumps deferred
+    while it was down (freshness.generation)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "up"})
+    if not cache_reachable():
+        return JsonResponse(
+            {"status": "unavailable", "database": "up", "cache": "down"}, status=503
+        )
+    return JsonResponse({"status": "ok", "database": "up", "cache": "up"})

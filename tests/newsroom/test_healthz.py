@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_healthz_answers_ok_while_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "up"}
+    assert response.json() == {"status": "ok", "database": "up", "cache": "up"}
     assert "no-cache" in response["Cache-Control"]
 
 

@@ -22,7 +22,7 @@ def _fill(count):
 
 # (address, queries warm, queries after a change). Warm: the header, footer and breaking banner,
 # the front page's stories, an article page's Latest News and section lists and a list's length
-# (for "Page N of M") are kept under the content generation (articles.freshness). After any
+# (for "Page N of M") are kept under the content generation (freshness.generation). After any
 # change they are read again, at a fixed cost.
 PAGES = {
     "home": (lambda a, c, p: "/", 0, 11),

@@ -126,6 +126,9 @@ def test_never_cache_responses_and_the_admin_are_not_stored(client, story):
 
 def test_missing_pages_are_not_cached(client, story):
     _get(client, "/category/no-such-section/")
+    again, queries = _get(client, "/category/no-such-section/")
+    assert again.status_code == 404
+    assert "X-Page-Cache" not in again and queries > 0  # rendered again, not replayed
     CategoryFactory(slug="no-such-section", name="New section")
     response, _ = _get(client, "/category/no-such-section/")
     assert response.status_code == 200

@@ -5,7 +5,7 @@ cookies, so a reader's CSRF cookie would split or bypass it. This one keys on me
 host and full path only, and stays out of the way of anyone who may see something else:
 
 - requests with a session cookie (logged-in staff; anonymous readers never get one) or a pending
-  flash message, requests with an `Authorization` header, and anything under /admin/;
+  flash message, requests with an `Authorization` header, anything under /admin/, and /healthz;
 - responses that are not 200, set a cookie (a page with a CSRF token always does), vary on
   anything but Cookie, or say private/no-cache/no-store (`never_cache` previews, search, forms).
 
@@ -13,11 +13,21 @@ Entries are stored gzipped (an anonymous page holds no secret, so compression ca
 and served gzipped to every client that accepts it, as browsers and CDNs do: a hit then writes
 a sixth of the bytes. Anyone else gets them decompressed.
 
-Freshness: an entry is kept under the content generation of articles.freshness, so every app
+The key holds the query parameters the page's view reads, and only those: a view names them
+(`page_cache_parameters`, a class attribute or the decorator of that name); a paginated view's
+page parameter counts by itself. Any other parameter (`utm_*`, `fbclid`, a random one) is taken
+off the request before the view sees it, so such an address is answered with the same entry as
+the page without it and can neither render anew nor fill the cache.
+
+Freshness: an entry is kept under the content generation (freshness.generation), so every app
 server sharing the cache serves an edit on its next request, and no entry outlives the next
-scheduled change.
+scheduled change after its data was read. Missing pages and redirects are not stored, but a CDN
+may keep them as briefly as a page (never past the next scheduled change, so a scheduled
+article's address does not stay a 404 there). While the cache cannot be reached, pages render
+every time and are not stored.
 """
 
+import functools
 import gzip
 import hashlib
 import math
@@ -26,20 +36,69 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
+from django.utils.http import http_date, urlencode
 
-from articles import freshness
+from . import generation as freshness
 
-# The benchmark's baseline view is a bare view: it must not pay for a lookup either.
-EXCLUDED_PREFIXES = ("/admin/", "/bench/")
+# Health probes must answer whatever is down, without reading anything for a page.
+EXCLUDED_PREFIXES = ("/admin/", "/healthz")
 MESSAGES_COOKIE = "messages"  # django.contrib.messages' cookie storage
 UNCACHEABLE_DIRECTIVES = {"private", "no-cache", "no-store"}
+# Answers a CDN may keep briefly but that are not stored here: a flood of made-up addresses
+# must not fill the cache.
+NOT_STORED_BUT_PUBLIC = {301, 302, 307, 308, 404, 410}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Set again on every answer from the cache: the cache-control lifetime and the body's encoding
 # and length vary with the request.
 REPLAYED_HEADERS_EXCLUDED = {"cache-control", "content-length", "content-encoding", "vary"}
+
+
+def page_cache_parameters(*names):
+    """Decorates a function view that reads the query parameters `names` (for a class-based
+    view, set the class attribute `page_cache_parameters` instead)."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(*args, **kwargs):
+            return view(*args, **kwargs)
+
+        wrapper.page_cache_parameters = names
+        return wrapper
+
+    return decorate
+
+
+def _parameters_read(request) -> frozenset | None:
+    """The query parameters the view of this address reads; None if no view answers it."""
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return None
+    view = getattr(match.func, "view_class", match.func)
+    names = set(getattr(view, "page_cache_parameters", ()))
+    if page_kwarg := getattr(view, "page_kwarg", None):  # ListView and its kin
+        names.add(page_kwarg)
+    return frozenset(names)
+
+
+def _keep_only_parameters_read(request) -> bool:
+    """Takes every parameter the view does not read off the request. False if no view answers
+    the address."""
+    if not request.META.get("QUERY_STRING"):
+        return True
+    names = _parameters_read(request)
+    if names is None:
+        return False
+    query = urlencode(
+        [(name, values) for name, values in request.GET.lists() if name in names], doseq=True
+    )
+    if query != request.META["QUERY_STRING"]:
+        request.META["QUERY_STRING"] = query
+        request.GET = QueryDict(query)
+    return True
 
 
 def _page_key(request) -> str:
@@ -57,8 +116,9 @@ def _cacheable_request(request) -> bool:
     )
 
 
-def _storable(response) -> bool:
-    if response.status_code != 200 or response.streaming or response.cookies:
+def _public(response) -> bool:
+    """Nothing in the response is for one reader only."""
+    if response.streaming or response.cookies:
         return False
     directives = {
         part.split("=")[0].strip().lower() for part in response.get("Cache-Control", "").split(",")
@@ -67,12 +127,18 @@ def _storable(response) -> bool:
     return not directives & UNCACHEABLE_DIRECTIVES and varies <= {"cookie"}
 
 
-def _finish(request, response, valid_until: float):
-    """Public caching headers for a CDN (never past the entry's own end), then conditional GET."""
+def _allow_public_caching(response, valid_until: float):
+    """Public caching headers for a CDN, never past the entry's own end."""
     remaining = int(valid_until - time.time())
     patch_cache_control(
         response, public=True, max_age=max(0, min(settings.PAGE_CACHE_CDN_SECONDS, remaining))
     )
+    return response
+
+
+def _finish(request, response, valid_until: float):
+    """Public caching headers, then conditional GET."""
+    _allow_public_caching(response, valid_until)
     return get_conditional_response(
         request,
         etag=response.get("ETag"),
@@ -96,19 +162,27 @@ class PageCacheMiddleware:
                 # A signed-in page must never be held by a shared cache in front of us.
                 patch_cache_control(response, private=True)
             return response
+        if not _keep_only_parameters_read(request):
+            return self.get_response(request)
 
         key = _page_key(request)
         generation, entry, next_change = freshness.lookup(key)
-        if entry and entry[0] == generation and entry[1] > time.time():
+        now = time.time()
+        if generation is not None and entry and entry[0] == generation and entry[1] > now:
             return self.replay(request, entry)
 
-        response = self.get_response(request)
-        if not _storable(response):
-            return response
-        now = time.time()
+        # The entry's life is fixed before its data is read: a scheduled change falling due
+        # while the page renders ends it, though the page may not show the change.
         valid_until = freshness.valid_until(generation, next_change, now)
-        if valid_until - now < 1:
+        response = self.get_response(request)
+        if response.status_code in NOT_STORED_BUT_PUBLIC:
+            if "Cache-Control" not in response and _public(response):
+                _allow_public_caching(response, valid_until)
             return response
+        if response.status_code != 200 or not _public(response):
+            return response
+        if generation is None or valid_until - time.time() < 1:
+            return _allow_public_caching(response, valid_until)  # not stored
         entry = self.store(key, response, generation=generation, now=now, valid_until=valid_until)
         # Answered from the entry, so this reader gets exactly what the next one will.
         return self.replay(request, entry, hit=False)
