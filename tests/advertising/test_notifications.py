@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from advertising.models import Enquiry
+from advertising.tasks import notify_enquiry
 from tests.advertising.conftest import enquiry_data, run_worker
 
 # Committed data, as in production: the worker closes and reopens database connections between
@@ -36,6 +37,10 @@ def failing_smtp(settings):
 def working_smtp(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     return settings
+
+
+def _queued_emails():
+    return DBTaskResult.objects.filter(task_path=notify_enquiry.module_path, status="READY")
 
 
 def _submit(client, django_capture_on_commit_callbacks):
@@ -72,19 +77,19 @@ def test_failed_emails_are_retried_with_growing_delays_then_given_up(
     start = timezone.now()
 
     run_worker()
-    retry = DBTaskResult.objects.get(status="READY")
+    retry = _queued_emails().get()
     assert retry.args_kwargs["args"] == [enquiry.pk, 2]
     assert datetime.timedelta(seconds=59) < retry.run_after - start < datetime.timedelta(minutes=2)
 
     with time_machine.travel(start + datetime.timedelta(seconds=61)):
         run_worker()
-    retry = DBTaskResult.objects.get(status="READY")
+    retry = _queued_emails().get()
     assert retry.args_kwargs["args"] == [enquiry.pk, 3]
     assert retry.run_after - start > datetime.timedelta(seconds=179)  # waited 60s, then 120s
 
     with time_machine.travel(start + datetime.timedelta(seconds=200)):
         run_worker()
-    assert not DBTaskResult.objects.filter(status="READY").exists()  # gave up after 3
+    assert not _queued_emails().exists()  # gave up after 3
     enquiry.refresh_from_db()
     assert enquiry.notification_attempts == 3 and not enquiry.notified
 
