@@ -14,7 +14,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
 from .models import Enquiry
@@ -181,7 +181,7 @@ def notify_jobs_sweep(*, stale_after: datetime.timedelta | None = None) -> int:
             taken = ours.filter(
                 pk=job.pk, status=job.status, exception_class_path=job.exception_class_path
             ).update(
-                status="FAILED",
+                status=TaskResultStatus.FAILED,
                 finished_at=job.finished_at or now,
                 exception_class_path=lost_path,
                 traceback=job.traceback
@@ -190,13 +190,16 @@ def notify_jobs_sweep(*, stale_after: datetime.timedelta | None = None) -> int:
             if not taken:
                 continue  # another sweeper took it, or its worker finished it after all
             swept += 1
-            enquiry_id, attempt = [*job.args_kwargs["args"], 1][:2]
+            # The arguments of notify_enquiry(enquiry_id, attempt=1).
+            enquiry_id, *attempt = job.args_kwargs["args"]
             error = _("%(time)s the worker stopped while sending (job %(job)s)") % {
                 "time": f"{job.started_at or now:%Y-%m-%d %H:%M}",
                 "job": job.pk,
             }
             if enquiry_record_failure(enquiry_id=enquiry_id, error=error):
-                enquiry_notify_later(enquiry_id=enquiry_id, failed_attempt=attempt)
+                enquiry_notify_later(
+                    enquiry_id=enquiry_id, failed_attempt=attempt[0] if attempt else 1
+                )
     if swept:
         logger.warning("Re-queued %s lost enquiry e-mail jobs.", swept)
     return swept
