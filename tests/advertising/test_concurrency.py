@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from advertising.models import Enquiry
 from advertising.services import client_fingerprint
-from tests.advertising.conftest import enquiry_data
+from tests.advertising.helpers import enquiry_data
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

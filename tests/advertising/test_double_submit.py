@@ -10,7 +10,7 @@ from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
 from advertising.models import Enquiry
-from tests.advertising.conftest import enquiry_data
+from tests.advertising.helpers import enquiry_data
 
 pytestmark = pytest.mark.django_db
 

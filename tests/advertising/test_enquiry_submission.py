@@ -7,7 +7,7 @@ from django.core import mail
 from advertising.forms import sign_issued
 from advertising.models import Enquiry
 from advertising.services import client_fingerprint
-from tests.advertising.conftest import enquiry_data, run_worker
+from tests.advertising.helpers import enquiry_data, run_worker
 
 pytestmark = pytest.mark.django_db
 

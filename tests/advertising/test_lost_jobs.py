@@ -22,7 +22,7 @@ from django_tasks_db.models import DBTaskResult
 
 from advertising.models import Enquiry
 from advertising.tasks import notify_enquiry, notify_jobs_sweep, sweep_notify_jobs
-from tests.advertising.conftest import enquiry_data, run_worker
+from tests.advertising.helpers import enquiry_data, run_worker
 from tests.factories import EnquiryFactory
 
 # Committed data: the worker reconnects between tasks, and a killed worker is another process.

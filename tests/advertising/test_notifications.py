@@ -10,7 +10,7 @@ from django_tasks_db.models import DBTaskResult
 
 from advertising.models import Enquiry
 from advertising.tasks import notify_enquiry
-from tests.advertising.conftest import enquiry_data, run_worker
+from tests.advertising.helpers import enquiry_data, run_worker
 from tests.factories import EnquiryFactory
 
 # Committed data, as in production: the worker closes and reopens database connections between
