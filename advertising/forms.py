@@ -14,10 +14,10 @@ ISSUED_SALT = "advertising.enquiry-form.issued"
 FORM_LIFETIME_SECONDS = 24 * 60 * 60
 
 
-def sign_issued(at: float | None = None, token: uuid.UUID | None = None) -> str:
-    """The value of the form's hidden `issued` field, signed: when the form was served, and the
-    one-time token that makes a second submission of the same form find the first enquiry."""
-    issued = {"at": time.time() if at is None else at, "token": (token or uuid.uuid4()).hex}
+def sign_issued(at: float | None = None) -> str:
+    """The value of the form's hidden `issued` field, signed: when the form was served, and a new
+    one-time token, which makes a second submission of the same form find the first enquiry."""
+    issued = {"at": time.time() if at is None else at, "token": uuid.uuid4().hex}
     return signing.Signer(salt=ISSUED_SALT).sign_object(issued)
 
 

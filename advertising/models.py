@@ -113,7 +113,7 @@ class Enquiry(models.Model):
     enquirer_notified_at = models.DateTimeField(_("confirmation e-mailed"), null=True, blank=True)
     notification_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)
     notification_error = models.TextField(_("last e-mail error"), blank=True)
-    # Set when the last automatic attempt failed, cleared when the e-mails go.
+    # Set when the last automatic attempt failed; cleared by a re-send, or when the e-mails go.
     notification_failed_at = models.DateTimeField(_("e-mails failed"), null=True, blank=True)
     # The form's one-time token: a second submission of the same form finds this enquiry.
     submission_token = models.UUIDField(

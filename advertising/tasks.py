@@ -112,7 +112,7 @@ def enquiry_record_failure(*, enquiry_id: int, error: str) -> bool:
 
 def enquiry_notify_later(*, enquiry_id: int, failed_attempt: int) -> None:
     """After a failed attempt, queue the next one with a doubling delay; after the last, flag the
-    enquiry for sales (the admin shows it until a re-send succeeds)."""
+    enquiry for sales (the admin shows it until someone re-sends it)."""
     if failed_attempt < settings.ENQUIRY_NOTIFY_ATTEMPTS:
         delay = settings.ENQUIRY_RETRY_SECONDS * 2 ** (failed_attempt - 1)
         notify_enquiry.using(run_after=timezone.now() + datetime.timedelta(seconds=delay)).enqueue(
