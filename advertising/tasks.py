@@ -9,7 +9,7 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -175,31 +175,40 @@ def notify_jobs_sweep(*, stale_after: datetime.timedelta | None = None) -> int:
     lost_path = f"{NotifyJobLost.__module__}.{NotifyJobLost.__qualname__}"
     stale = ours.running().filter(started_at__lt=cutoff)
     stopped = ours.failed().exclude(exception_class_path=lost_path)
-    swept = 0
+    swept = busy = 0
     for job in (stale | stopped).order_by("started_at"):
-        with transaction.atomic():
-            taken = ours.filter(
-                pk=job.pk, status=job.status, exception_class_path=job.exception_class_path
-            ).update(
-                status=TaskResultStatus.FAILED,
-                finished_at=job.finished_at or now,
-                exception_class_path=lost_path,
-                traceback=job.traceback
-                or f"The worker ({', '.join(job.worker_ids)}) stopped while running this job.",
-            )
-            if not taken:
-                continue  # another sweeper took it, or its worker finished it after all
-            swept += 1
-            # The arguments of notify_enquiry(enquiry_id, attempt=1).
-            enquiry_id, *attempt = job.args_kwargs["args"]
-            error = _("%(time)s the worker stopped while sending (job %(job)s)") % {
-                "time": f"{job.started_at or now:%Y-%m-%d %H:%M}",
-                "job": job.pk,
-            }
-            if enquiry_record_failure(enquiry_id=enquiry_id, error=error):
-                enquiry_notify_later(
-                    enquiry_id=enquiry_id, failed_attempt=attempt[0] if attempt else 1
+        # The arguments of notify_enquiry(enquiry_id, attempt=1).
+        enquiry_id, *attempt = job.args_kwargs["args"]
+        try:
+            with transaction.atomic():
+                # A worker inside the send holds the enquiry's row lock (PostgreSQL): it is alive
+                # after all, or the database has not yet closed its dead connection. Never wait
+                # for it: look again later.
+                Enquiry.objects.select_for_update(nowait=True).filter(pk=enquiry_id).exists()
+                taken = ours.filter(
+                    pk=job.pk, status=job.status, exception_class_path=job.exception_class_path
+                ).update(
+                    status=TaskResultStatus.FAILED,
+                    finished_at=job.finished_at or now,
+                    exception_class_path=lost_path,
+                    traceback=job.traceback
+                    or f"The worker ({', '.join(job.worker_ids)}) stopped while running this job.",
                 )
+                if not taken:
+                    continue  # another sweeper took it, or its worker finished it after all
+                swept += 1
+                error = _("%(time)s the worker stopped while sending (job %(job)s)") % {
+                    "time": f"{job.started_at or now:%Y-%m-%d %H:%M}",
+                    "job": job.pk,
+                }
+                if enquiry_record_failure(enquiry_id=enquiry_id, error=error):
+                    enquiry_notify_later(
+                        enquiry_id=enquiry_id, failed_attempt=attempt[0] if attempt else 1
+                    )
+        except OperationalError:  # the lock is taken
+            busy += 1
+    if busy:
+        sweep_notify_jobs.using(run_after=now + notify_stale_after()).enqueue()
     if swept:
         logger.warning("Re-queued %s lost enquiry e-mail jobs.", swept)
     return swept

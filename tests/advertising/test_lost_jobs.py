@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -16,7 +17,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -193,6 +194,35 @@ def test_sweepers_running_at_the_same_time_queue_each_lost_job_once():
     assert sorted(Enquiry.objects.values_list("notification_attempts", flat=True)) == [1, 1, 1]
 
 
+@pytest.mark.postgres
+def test_a_job_whose_enquiry_is_still_locked_by_its_worker_is_looked_at_again_later():
+    enquiry = EnquiryFactory()
+    job = _claimed_by_a_worker_that_died(enquiry)
+    locked, release = threading.Event(), threading.Event()
+
+    def worker_still_sending():  # holds the row lock, as enquiry_notify does while it sends
+        try:
+            with transaction.atomic():
+                Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+                locked.set()
+                release.wait(timeout=10)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(worker_still_sending)
+        locked.wait(timeout=10)
+        assert notify_jobs_sweep() == 0  # does not wait for the lock either
+        release.set()
+
+    job.refresh_from_db()
+    assert job.status == "RUNNING"
+    assert DBTaskResult.objects.filter(
+        task_path=sweep_notify_jobs.module_path, status="READY"
+    ).exists()
+    assert notify_jobs_sweep() == 1
+
+
 class HangingSmtpServer:
     """Speaks SMTP until a message's data has arrived, then never answers: a send in progress."""
 
@@ -219,6 +249,21 @@ class HangingSmtpServer:
 
     def close(self):
         self.listener.close()
+
+
+def _wait_until_the_database_ends_the_dead_workers_session():
+    """PostgreSQL ends it, and frees its row lock, once it sees the connection closed."""
+    with connection.cursor() as cursor:
+        for _ in range(100):
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database()"
+                " AND state IN ('idle in transaction', 'idle in transaction (aborted)')"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+            time.sleep(0.1)
+    raise AssertionError("the dead worker's session is still open")
 
 
 def _test_database_url() -> str:
@@ -260,6 +305,7 @@ def test_a_worker_killed_mid_send_is_swept_and_the_emails_go_exactly_once(client
         smtp.close()
     job.refresh_from_db()
     assert job.status == "RUNNING"  # what django-tasks-db leaves behind: for ever
+    _wait_until_the_database_ends_the_dead_workers_session()
 
     out = io.StringIO()
     call_command("sweep_enquiry_jobs", stale_after=0, stdout=out)
