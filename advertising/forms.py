@@ -101,9 +101,18 @@ class EnquiryForm(forms.ModelForm):
 
     @property
     def token(self) -> uuid.UUID | None:
-        """The one-time token of a valid form (one per form served)."""
+        """What makes a submission this one: the form served, and what was typed into it.
+
+        The same form sent twice gives the same token; sent again with changes (back, edit, send),
+        a new one, so the changed enquiry is not mistaken for the first.
+        """
         issued = self.cleaned_data.get("issued")
-        return issued["token"] if issued else None
+        if not issued:
+            return None
+        typed = "\x1f".join(
+            str(self.cleaned_data.get(name) or "") for name in Enquiry.SUBMITTED_FIELDS
+        )
+        return uuid.uuid5(issued["token"], typed)
 
     def looks_automated(self) -> bool:
         """Honeypot filled, issue time missing or forged, or sent faster than a person types."""

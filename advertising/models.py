@@ -115,7 +115,7 @@ class Enquiry(models.Model):
     notification_error = models.TextField(_("last e-mail error"), blank=True)
     # Set when the last automatic attempt failed; cleared by a re-send, or when the e-mails go.
     notification_failed_at = models.DateTimeField(_("e-mails failed"), null=True, blank=True)
-    # The form's one-time token: a second submission of the same form finds this enquiry.
+    # The form served and what was typed (EnquiryForm.token): the same form sent again finds this.
     submission_token = models.UUIDField(
         _("form token"), null=True, blank=True, unique=True, editable=False
     )

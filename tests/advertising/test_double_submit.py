@@ -62,6 +62,20 @@ def test_each_form_served_is_a_new_enquiry(client):
     ]
 
 
+def test_a_form_sent_again_with_changes_is_a_second_enquiry(client):
+    # Back, change a word, send again: what the person meant now is not thrown away.
+    form = _filled_in_form(client.get("/advertise/").text)
+    changed = {**form, "message": "Make that April, please."}
+
+    for data in [form, changed, changed]:
+        assert client.post("/advertise/", data).status_code == 302
+
+    assert sorted(Enquiry.objects.values_list("message", flat=True)) == [
+        "Make that April, please.",
+        form["message"],
+    ]
+
+
 def test_a_form_corrected_after_an_error_is_stored_once(client):
     form = _filled_in_form(client.get("/advertise/").text, email="nimal@")
     corrected = _filled_in_form(client.post("/advertise/", form).text)
