@@ -11,6 +11,10 @@ from django.utils.translation import ngettext
 from .models import Enquiry, EnquiryNote
 from .services import enquiries_resend, enquiries_write_csv
 
+# Sales land on the admin index: it warns them there of enquiries whose e-mails failed for good.
+# (An app's admin/index.html would never be found: django.contrib.admin's own comes first.)
+admin.site.index_template = "admin/advertising/index.html"
+
 
 class EnquiryNoteInline(admin.TabularInline):
     model = EnquiryNote
@@ -25,10 +29,16 @@ class NotifiedFilter(admin.SimpleListFilter):
     parameter_name = "emailed"
 
     def lookups(self, request, model_admin):
-        return [("no", _("Not all sent")), ("yes", _("All sent"))]
+        return [
+            ("failed", _("Failed: re-send needed")),
+            ("no", _("Not all sent")),
+            ("yes", _("All sent")),
+        ]
 
     def queryset(self, request, queryset):
         unnotified = queryset.unnotified()
+        if self.value() == "failed":
+            return queryset.notification_failed()
         if self.value() == "no":
             return unnotified
         if self.value() == "yes":
@@ -89,6 +99,7 @@ class EnquiryAdmin(admin.ModelAdmin):
         "enquirer_notified_at",
         "notification_attempts",
         "notification_error",
+        "notification_failed_at",
     ]
     fieldsets = [
         (
@@ -112,6 +123,7 @@ class EnquiryAdmin(admin.ModelAdmin):
                     "enquirer_notified_at",
                     "notification_attempts",
                     "notification_error",
+                    "notification_failed_at",
                 ]
             },
         ),
@@ -174,7 +186,7 @@ class EnquiryAdmin(admin.ModelAdmin):
         marked = 0
         for enquiry in queryset:
             if Enquiry.Status.SPAM in enquiry.allowed_moves():
-                enquiry.mark_spam()
+                enquiry.move_to(Enquiry.Status.SPAM)
                 marked += 1
         self.message_user(
             request,

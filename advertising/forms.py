@@ -1,4 +1,5 @@
 import time
+import uuid
 
 from django import forms
 from django.conf import settings
@@ -8,14 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Enquiry
 
-STARTED_SALT = "advertising.enquiry-form.started"
+ISSUED_SALT = "advertising.enquiry-form.issued"
 # A form older than this is re-issued (the person keeps what they typed).
 FORM_LIFETIME_SECONDS = 24 * 60 * 60
 
 
-def sign_started(at: float | None = None) -> str:
-    """The value of the form's hidden `started` field: when the form was served, signed."""
-    return signing.Signer(salt=STARTED_SALT).sign(f"{time.time() if at is None else at:.3f}")
+def sign_issued(at: float | None = None) -> str:
+    """The value of the form's hidden `issued` field, signed: when the form was served, and a new
+    one-time token, which makes a second submission of the same form find the first enquiry."""
+    issued = {"at": time.time() if at is None else at, "token": uuid.uuid4().hex}
+    return signing.Signer(salt=ISSUED_SALT).sign_object(issued)
 
 
 class EnquiryForm(forms.ModelForm):
@@ -23,7 +26,7 @@ class EnquiryForm(forms.ModelForm):
 
     # Honeypot: hidden from people (CSS and aria-hidden), filled in by naive bots.
     website = forms.CharField(label=_("Leave this empty"), required=False)
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
+    issued = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Enquiry
@@ -58,8 +61,8 @@ class EnquiryForm(forms.ModelForm):
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["interest"].choices = [("", _("Choose one")), *Enquiry.Interest.choices]
         self.fields["budget"].choices = [("", _("Not sure yet")), *Enquiry.Budget.choices]
-        # Every render carries a fresh start time; a bound form keeps the one it was sent with.
-        self.initial["started"] = sign_started()
+        # Every render is a new form; a bound form keeps the value it was sent with.
+        self.initial["issued"] = sign_issued()
 
     def _clean_one_line(self, name):
         value = self.cleaned_data[name]
@@ -80,27 +83,42 @@ class EnquiryForm(forms.ModelForm):
             raise forms.ValidationError(_("Please choose a date from today onwards."))
         return start
 
-    def clean_started(self):
-        """Seconds since the form was served, or None when the value was not ours."""
+    def clean_issued(self) -> dict | None:
+        """The form's age in seconds and its token, or None when the value was not ours."""
         try:
-            started = float(signing.Signer(salt=STARTED_SALT).unsign(self.cleaned_data["started"]))
-        except (signing.BadSignature, ValueError):
+            issued = signing.Signer(salt=ISSUED_SALT).unsign_object(self.cleaned_data["issued"])
+            age, token = time.time() - float(issued["at"]), uuid.UUID(issued["token"])
+        except (signing.BadSignature, ValueError, TypeError, KeyError):
             return None
-        age = time.time() - started
         if age > FORM_LIFETIME_SECONDS:
             # Not a spam sign on its own: re-issue the form, keeping what was typed.
             self.data = self.data.copy()
-            self.data["started"] = sign_started()
+            self.data["issued"] = sign_issued()
             self.add_error(
                 None, _("This form was open for a long time. Please check it and send it again.")
             )
-        return age
+        return {"age": age, "token": token}
+
+    @property
+    def token(self) -> uuid.UUID | None:
+        """What makes a submission this one: the form served, and what was typed into it.
+
+        The same form sent twice gives the same token; sent again with changes (back, edit, send),
+        a new one, so the changed enquiry is not mistaken for the first.
+        """
+        issued = self.cleaned_data.get("issued")
+        if not issued:
+            return None
+        typed = "\x1f".join(
+            str(self.cleaned_data.get(name) or "") for name in Enquiry.SUBMITTED_FIELDS
+        )
+        return uuid.uuid5(issued["token"], typed)
 
     def looks_automated(self) -> bool:
-        """Honeypot filled, start time missing or forged, or sent faster than a person types."""
-        age = self.cleaned_data.get("started")
+        """Honeypot filled, issue time missing or forged, or sent faster than a person types."""
+        issued = self.cleaned_data.get("issued")
         return (
             bool(self.cleaned_data.get("website"))
-            or age is None
-            or age < settings.ENQUIRY_MIN_FILL_SECONDS
+            or issued is None
+            or issued["age"] < settings.ENQUIRY_MIN_FILL_SECONDS
         )

@@ -20,6 +20,10 @@ class EnquiryQuerySet(models.QuerySet):
             models.Q(sales_notified_at__isnull=True) | models.Q(enquirer_notified_at__isnull=True)
         )
 
+    def notification_failed(self):
+        """Enquiries whose e-mails failed on every automatic attempt: sales must act on them."""
+        return self.filter(notification_failed_at__isnull=False)
+
     def assign_to(self, owner) -> int:
         """Give these enquiries to a Sales member; refuses anyone else."""
         field = Enquiry._meta.get_field("owner")
@@ -111,6 +115,12 @@ class Enquiry(models.Model):
     enquirer_notified_at = models.DateTimeField(_("confirmation e-mailed"), null=True, blank=True)
     notification_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)
     notification_error = models.TextField(_("last e-mail error"), blank=True)
+    # Set when the last automatic attempt failed; cleared by a re-send, or when the e-mails go.
+    notification_failed_at = models.DateTimeField(_("e-mails failed"), null=True, blank=True)
+    # The form served and what was typed (EnquiryForm.token): the same form sent again finds this.
+    submission_token = models.UUIDField(
+        _("form token"), null=True, blank=True, unique=True, editable=False
+    )
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
 
     objects = EnquiryQuerySet.as_manager()
@@ -145,21 +155,6 @@ class Enquiry(models.Model):
         self.status_changed_at = now
         self.closed_at = None if status in self.OPEN_STATUSES else now
         self.save(update_fields=["status", "status_changed_at", "closed_at"])
-
-    def mark_contacted(self) -> None:
-        self.move_to(self.Status.CONTACTED)
-
-    def mark_proposal_sent(self) -> None:
-        self.move_to(self.Status.PROPOSAL_SENT)
-
-    def mark_won(self) -> None:
-        self.move_to(self.Status.WON)
-
-    def mark_lost(self) -> None:
-        self.move_to(self.Status.LOST)
-
-    def mark_spam(self) -> None:
-        self.move_to(self.Status.SPAM)
 
     def anonymise(self) -> None:
         """Forget who sent it, keep what it was about (interest, budget, outcome, dates)."""

@@ -2,7 +2,7 @@ import csv
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
@@ -55,24 +55,41 @@ def client_over_rate_limit(*, fingerprint: str) -> bool:
 def enquiry_submit(*, form: EnquiryForm, address: str) -> Enquiry:
     """Accept a valid enquiry form: store the enquiry and queue its e-mails in one transaction.
 
-    Raises EnquiryRefused (storing nothing) for automated-looking or too frequent submissions.
+    The same form sent twice (a double click, a reload) stores one enquiry: the second submission
+    gets the first one back. Raises EnquiryRefused (storing nothing) for automated-looking or too
+    frequent submissions.
     """
-    fingerprint = client_fingerprint(address)
-    if form.looks_automated() or client_over_rate_limit(fingerprint=fingerprint):
+    if form.looks_automated():
         raise EnquiryRefused
-    with transaction.atomic():
-        enquiry = form.save(commit=False)
-        enquiry.client_hash = fingerprint
-        enquiry.save()
-        # The job is a row in the same database: it commits, or rolls back, with the enquiry.
-        notify_enquiry.enqueue(enquiry.pk)
+    if sent := Enquiry.objects.filter(submission_token=form.token).first():
+        return sent
+    fingerprint = client_fingerprint(address)
+    if client_over_rate_limit(fingerprint=fingerprint):
+        raise EnquiryRefused
+    try:
+        with transaction.atomic():
+            enquiry = form.save(commit=False)
+            enquiry.client_hash = fingerprint
+            enquiry.submission_token = form.token
+            enquiry.save()
+            # The job is a row in the same database: it commits, or rolls back, with the enquiry.
+            notify_enquiry.enqueue(enquiry.pk)
+    except IntegrityError:
+        # The same form sent at the same moment: the other request stored it (its job with it).
+        if sent := Enquiry.objects.filter(submission_token=form.token).first():
+            return sent
+        raise
     return enquiry
 
 
 def enquiries_resend(*, queryset: QuerySet[Enquiry]) -> int:
-    """Queue the e-mails again for those enquiries whose e-mails have not all gone."""
+    """Queue the e-mails again for those enquiries whose e-mails have not all gone.
+
+    A fresh round of attempts: the failure flag goes until that round is used up too.
+    """
     with transaction.atomic():
         ids = list(queryset.unnotified().values_list("pk", flat=True))
+        Enquiry.objects.filter(pk__in=ids).update(notification_failed_at=None)
         for enquiry_id in ids:
             notify_enquiry.enqueue(enquiry_id)
     return len(ids)

@@ -4,7 +4,7 @@ import time
 
 from django.core.management import call_command
 
-from advertising.forms import sign_started
+from advertising.forms import sign_issued
 
 
 def enquiry_data(**changes):
@@ -19,7 +19,7 @@ def enquiry_data(**changes):
         "preferred_start": "",
         "message": "We would like a pre-roll campaign on your video channel in March.",
         "website": "",
-        "started": sign_started(time.time() - 30),
+        "issued": sign_issued(time.time() - 30),
     }
     data.update(changes)
     return data

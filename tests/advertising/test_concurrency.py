@@ -29,7 +29,7 @@ def _send_enquiry(base_url: str, number: int, forwarded_for: str | None = None) 
     headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
     with opener.open(urllib.request.Request(f"{base_url}/advertise/", headers=headers)) as form:
         page = form.read().decode()
-    fields = dict(re.findall(r'name="(csrfmiddlewaretoken|started)" value="([^"]+)"', page))
+    fields = dict(re.findall(r'name="(csrfmiddlewaretoken|issued)" value="([^"]+)"', page))
     data = enquiry_data(name=f"Advertiser {number}", email=f"a{number}@example.lk", **fields)
     request = urllib.request.Request(
         f"{base_url}/advertise/", data=urllib.parse.urlencode(data).encode(), headers=headers

@@ -4,7 +4,7 @@ import html5lib
 import pytest
 from django.core import mail
 
-from advertising.forms import sign_started
+from advertising.forms import sign_issued
 from advertising.models import Enquiry
 from advertising.services import client_fingerprint
 from tests.advertising.helpers import enquiry_data, run_worker
@@ -124,9 +124,9 @@ def test_phone_numbers_in_international_and_local_formats_are_accepted(client):
     "changes",
     [
         pytest.param({"website": "http://spam.example"}, id="honeypot filled"),
-        pytest.param({"started": lambda: sign_started(time.time() - 1)}, id="too fast"),
-        pytest.param({"started": "1000000000.000:forged"}, id="forged start time"),
-        pytest.param({"started": ""}, id="no start time"),
+        pytest.param({"issued": lambda: sign_issued(time.time() - 1)}, id="too fast"),
+        pytest.param({"issued": "1000000000.000:forged"}, id="forged start time"),
+        pytest.param({"issued": ""}, id="no start time"),
     ],
 )
 def test_automated_looking_submission_is_refused_with_a_generic_message(client, changes):
@@ -140,8 +140,8 @@ def test_automated_looking_submission_is_refused_with_a_generic_message(client, 
 
 
 def test_a_form_open_for_more_than_a_day_is_reissued_with_the_input_kept(client):
-    stale = sign_started(time.time() - 2 * 24 * 60 * 60)
-    response = client.post("/advertise/", enquiry_data(started=stale))
+    stale = sign_issued(time.time() - 2 * 24 * 60 * 60)
+    response = client.post("/advertise/", enquiry_data(issued=stale))
 
     assert "This form was open for a long time" in response.text
     assert "pre-roll campaign" in response.text

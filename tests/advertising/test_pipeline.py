@@ -7,12 +7,15 @@ from tests.factories import EnquiryFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
+NEW, CONTACTED, PROPOSAL_SENT, WON, LOST, SPAM = Enquiry.Status
+
+
 def test_an_enquiry_moves_along_the_pipeline_to_won():
     enquiry = EnquiryFactory()
-    enquiry.mark_contacted()
-    enquiry.mark_proposal_sent()
+    enquiry.move_to(CONTACTED)
+    enquiry.move_to(PROPOSAL_SENT)
     assert enquiry.closed_at is None
-    enquiry.mark_won()
+    enquiry.move_to(WON)
 
     enquiry.refresh_from_db()
     assert enquiry.status == Enquiry.Status.WON
@@ -22,32 +25,32 @@ def test_an_enquiry_moves_along_the_pipeline_to_won():
 @pytest.mark.parametrize(
     ("path", "refused"),
     [
-        ([], "mark_proposal_sent"),
-        ([], "mark_won"),
-        (["mark_contacted"], "mark_lost"),
-        (["mark_contacted", "mark_proposal_sent", "mark_lost"], "mark_contacted"),
-        (["mark_spam"], "mark_contacted"),
-        (["mark_contacted", "mark_proposal_sent", "mark_won"], "mark_spam"),
+        ([], PROPOSAL_SENT),
+        ([], WON),
+        ([CONTACTED], LOST),
+        ([CONTACTED, PROPOSAL_SENT, LOST], CONTACTED),
+        ([SPAM], CONTACTED),
+        ([CONTACTED, PROPOSAL_SENT, WON], SPAM),
     ],
 )
 def test_moves_the_pipeline_does_not_allow_are_refused_and_change_nothing(path, refused):
     enquiry = EnquiryFactory()
-    for move in path:
-        getattr(enquiry, move)()
+    for status in path:
+        enquiry.move_to(status)
     before = Enquiry.objects.values().get(pk=enquiry.pk)
 
     with pytest.raises(ValidationError, match="cannot be marked"):
-        getattr(enquiry, refused)()
+        enquiry.move_to(refused)
 
     assert Enquiry.objects.values().get(pk=enquiry.pk) == before
 
 
 def test_any_open_enquiry_can_be_marked_spam():
-    for path in [[], ["mark_contacted"], ["mark_contacted", "mark_proposal_sent"]]:
+    for path in [[], [CONTACTED], [CONTACTED, PROPOSAL_SENT]]:
         enquiry = EnquiryFactory()
-        for move in path:
-            getattr(enquiry, move)()
-        enquiry.mark_spam()
+        for status in path:
+            enquiry.move_to(status)
+        enquiry.move_to(SPAM)
         assert enquiry.status == Enquiry.Status.SPAM
 
 
@@ -114,8 +117,8 @@ def test_assign_to_me_action_gives_the_selected_enquiries_to_the_sales_person(
 
 def test_mark_as_spam_action_marks_open_enquiries_and_leaves_closed_ones(sales_client):
     open_one, won = EnquiryFactory.create_batch(2)
-    for move in ["mark_contacted", "mark_proposal_sent", "mark_won"]:
-        getattr(won, move)()
+    for status in [CONTACTED, PROPOSAL_SENT, WON]:
+        won.move_to(status)
 
     response = sales_client.post(
         "/admin/advertising/enquiry/",
@@ -133,7 +136,7 @@ def test_existing_notes_cannot_be_edited_by_sales(sales_client, sales_user):
     enquiry = EnquiryFactory()
     note = EnquiryNote.objects.create(enquiry=enquiry, author=sales_user, text="First call.")
 
-    sales_client.post(
+    response = sales_client.post(
         f"/admin/advertising/enquiry/{enquiry.pk}/change/",
         {
             "notes-TOTAL_FORMS": "1",
@@ -144,6 +147,9 @@ def test_existing_notes_cannot_be_edited_by_sales(sales_client, sales_user):
         },
     )
 
+    # The form was accepted (saved and redirected), and the note was still left as it was.
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/advertising/enquiry/"
     note.refresh_from_db()
     assert note.text == "First call."
 

@@ -11,22 +11,23 @@ from tests.factories import EnquiryFactory
 pytestmark = pytest.mark.django_db
 
 
-def _closed(move_path, *, days_ago):
+def _closed(path, *, days_ago):
     enquiry = EnquiryFactory(phone="+94112345678", client_hash="abc")
     with time_machine.travel(timezone.now() - datetime.timedelta(days=days_ago)):
-        for move in move_path:
-            getattr(enquiry, move)()
+        for status in path:
+            enquiry.move_to(status)
     EnquiryNote.objects.create(enquiry=enquiry, text="Spoke to their CEO.")
     return enquiry
 
 
-WON = ["mark_contacted", "mark_proposal_sent", "mark_won"]
-LOST = ["mark_contacted", "mark_proposal_sent", "mark_lost"]
+Status = Enquiry.Status
+WON = [Status.CONTACTED, Status.PROPOSAL_SENT, Status.WON]
+LOST = [Status.CONTACTED, Status.PROPOSAL_SENT, Status.LOST]
 
 
 def test_purge_deletes_old_spam_and_anonymises_old_won_and_lost(settings, capsys):
     settings.ENQUIRY_RETENTION_DAYS = 730
-    old_spam = _closed(["mark_spam"], days_ago=731)
+    old_spam = _closed([Status.SPAM], days_ago=731)
     old_won = _closed(WON, days_ago=800)
     old_lost = _closed(LOST, days_ago=731)
     recent_lost = _closed(LOST, days_ago=100)
@@ -51,7 +52,7 @@ def test_purge_deletes_old_spam_and_anonymises_old_won_and_lost(settings, capsys
 
 
 def test_purge_takes_the_retention_from_the_command_line():
-    spam = _closed(["mark_spam"], days_ago=40)
+    spam = _closed([Status.SPAM], days_ago=40)
     call_command("purge_enquiries", days=30, stdout=None)
     assert not Enquiry.objects.filter(pk=spam.pk).exists()
 

@@ -70,8 +70,8 @@ def test_sales_sees_enquiries_and_nothing_editorial(sales_client):
 def test_csv_export_contains_the_filtered_list(sales_client, sales_user):
     won = EnquiryFactory(name="Won Ltd", phone="+94112345678", budget="1m_5m", message="Yes")
     Enquiry.objects.filter(pk=won.pk).assign_to(sales_user)
-    for move in ["mark_contacted", "mark_proposal_sent", "mark_won"]:
-        getattr(won, move)()
+    for status in ["contacted", "proposal_sent", "won"]:
+        won.move_to(status)
     EnquiryFactory(name="Still New")
 
     response = sales_client.get(EXPORT, {"status__exact": "won"})
@@ -148,7 +148,7 @@ def test_the_enquiry_list_runs_a_fixed_number_of_queries(
         Enquiry.objects.filter(pk__in=[e.pk for e in EnquiryFactory.create_batch(batch)]).assign_to(
             sales_user
         )
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(10):  # one of them counts failed e-mails
             response = sales_client.get(LIST)
         assert response.text.count('class="field-name"') == Enquiry.objects.count()
 
