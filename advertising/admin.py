@@ -137,9 +137,9 @@ class EnquiryAdmin(admin.ModelAdmin):
         return enquiry.notified
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
         if status := form.cleaned_data.get("move_to"):
             obj.move_to(status)
+        super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
         for note in formset.save(commit=False):
@@ -187,6 +187,7 @@ class EnquiryAdmin(admin.ModelAdmin):
         for enquiry in queryset:
             if Enquiry.Status.SPAM in enquiry.allowed_moves():
                 enquiry.move_to(Enquiry.Status.SPAM)
+                enquiry.save(update_fields=Enquiry.PIPELINE_FIELDS)
                 marked += 1
         self.message_user(
             request,

@@ -140,8 +140,12 @@ class Enquiry(models.Model):
     def allowed_moves(self) -> list[str]:
         return list(self.MOVES[self.status])
 
+    # What a move changes: save these after `move_to()` when nothing else changed.
+    PIPELINE_FIELDS = ("status", "status_changed_at", "closed_at")
+
     def move_to(self, status: str) -> None:
-        """Move along the pipeline; refuses moves the pipeline does not allow."""
+        """Move along the pipeline, in memory (whoever asked saves, as for articles' moves);
+        refuses moves the pipeline does not allow."""
         if status not in self.MOVES[self.status]:
             raise ValidationError(
                 _("An enquiry that is %(current)s cannot be marked %(new)s.")
@@ -154,7 +158,6 @@ class Enquiry(models.Model):
         self.status = status
         self.status_changed_at = now
         self.closed_at = None if status in self.OPEN_STATUSES else now
-        self.save(update_fields=["status", "status_changed_at", "closed_at"])
 
     def anonymise(self) -> None:
         """Forget who sent it, keep what it was about (interest, budget, outcome, dates)."""

@@ -13,9 +13,12 @@ NEW, CONTACTED, PROPOSAL_SENT, WON, LOST, SPAM = Enquiry.Status
 def test_an_enquiry_moves_along_the_pipeline_to_won():
     enquiry = EnquiryFactory()
     enquiry.move_to(CONTACTED)
+    enquiry.save(update_fields=Enquiry.PIPELINE_FIELDS)
     enquiry.move_to(PROPOSAL_SENT)
+    enquiry.save(update_fields=Enquiry.PIPELINE_FIELDS)
     assert enquiry.closed_at is None
     enquiry.move_to(WON)
+    enquiry.save(update_fields=Enquiry.PIPELINE_FIELDS)
 
     enquiry.refresh_from_db()
     assert enquiry.status == Enquiry.Status.WON
@@ -37,6 +40,7 @@ def test_moves_the_pipeline_does_not_allow_are_refused_and_change_nothing(path, 
     enquiry = EnquiryFactory()
     for status in path:
         enquiry.move_to(status)
+        enquiry.save(update_fields=Enquiry.PIPELINE_FIELDS)
     before = Enquiry.objects.values().get(pk=enquiry.pk)
 
     with pytest.raises(ValidationError, match="cannot be marked"):
@@ -50,7 +54,9 @@ def test_any_open_enquiry_can_be_marked_spam():
         enquiry = EnquiryFactory()
         for status in path:
             enquiry.move_to(status)
+            enquiry.save(update_fields=Enquiry.PIPELINE_FIELDS)
         enquiry.move_to(SPAM)
+        enquiry.save(update_fields=Enquiry.PIPELINE_FIELDS)
         assert enquiry.status == Enquiry.Status.SPAM
 
 
@@ -119,6 +125,7 @@ def test_mark_as_spam_action_marks_open_enquiries_and_leaves_closed_ones(sales_c
     open_one, won = EnquiryFactory.create_batch(2)
     for status in [CONTACTED, PROPOSAL_SENT, WON]:
         won.move_to(status)
+        won.save(update_fields=Enquiry.PIPELINE_FIELDS)
 
     response = sales_client.post(
         "/admin/advertising/enquiry/",

@@ -16,6 +16,7 @@ def _closed(path, *, days_ago):
     with time_machine.travel(timezone.now() - datetime.timedelta(days=days_ago)):
         for status in path:
             enquiry.move_to(status)
+            enquiry.save(update_fields=Enquiry.PIPELINE_FIELDS)
     EnquiryNote.objects.create(enquiry=enquiry, text="Spoke to their CEO.")
     return enquiry
 

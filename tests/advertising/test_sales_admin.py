@@ -72,6 +72,7 @@ def test_csv_export_contains_the_filtered_list(sales_client, sales_user):
     Enquiry.objects.filter(pk=won.pk).assign_to(sales_user)
     for status in ["contacted", "proposal_sent", "won"]:
         won.move_to(status)
+        won.save(update_fields=Enquiry.PIPELINE_FIELDS)
     EnquiryFactory(name="Still New")
 
     response = sales_client.get(EXPORT, {"status__exact": "won"})
