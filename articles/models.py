@@ -1,3 +1,4 @@
+import uuid
 from typing import NamedTuple
 
 from django.conf import settings
@@ -95,9 +96,12 @@ class Article(models.Model):
     authors = models.ManyToManyField(
         Author, verbose_name=_("authors"), through="ArticleAuthor", related_name="articles"
     )
+    # The edition the article belongs to, named by its language (settings.LANGUAGES).
     language = models.CharField(
-        _("language"), max_length=8, choices=settings.LANGUAGES, default="en"
+        _("edition"), max_length=8, choices=settings.LANGUAGES, default="en"
     )
+    # Translations of one story share a group: linked, never synced (one per edition).
+    translation_group = models.UUIDField(_("translation group"), default=uuid.uuid4, editable=False)
 
     lead_image = LeadImageField(
         _("lead image"),
@@ -168,6 +172,11 @@ class Article(models.Model):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_group", "language"], name="one_translation_per_edition"
+            )
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_live_idx"),
             models.Index(
