@@ -68,11 +68,11 @@ ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [
-    # Reader pages: Jinja2, in templates/ (newsroom/jinja2.py says why). The admin's overrides,
+    # Reader pages: Jinja2, in jinja2/ (newsroom/jinja2.py says why). The admin's overrides,
     # e-mails and the news sitemap: Django templates, in each app's templates/ folder.
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [BASE_DIR / "jinja2"],
         "APP_DIRS": False,
         "OPTIONS": {
             "environment": "newsroom.jinja2.environment",
