@@ -13,6 +13,24 @@ environ.Env.read_env(BASE_DIR / ".env")  # optional; a missing file is ignored
 
 DEBUG = env.bool("DEBUG", default=False)
 
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-not-for-production"
+# Keys anyone can read: .env.example's placeholder, our development default, Django's own.
+PUBLISHED_SECRET_KEYS = {"change-me-to-a-long-random-string", DEVELOPMENT_SECRET_KEY}
+
+
+def weak_secret_key(key: str) -> str:
+    """Why `key` must not sign anything in production ('' if it may). Whoever knows the key can
+    mint preview links to every draft and forge sessions. Django's own deploy check's rule
+    (50 characters, not django-insecure-), plus published keys and too few distinct characters."""
+    if key in PUBLISHED_SECRET_KEYS or key.startswith("django-insecure-"):
+        return "is a published example"
+    if len(key) < 50:
+        return "is shorter than 50 characters"
+    if len(set(key)) < 10:
+        return "has fewer than 10 distinct characters"
+    return ""
+
+
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
@@ -21,7 +39,12 @@ if not SECRET_KEY:
             "Newsroom will not start: SECRET_KEY is not set. Set SECRET_KEY in the environment "
             "(or .env) to a long random string, or set DEBUG=true for local development."
         )
-    SECRET_KEY = "insecure-development-key-not-for-production"
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+elif not DEBUG and (weakness := weak_secret_key(SECRET_KEY)):
+    sys.exit(
+        f"Newsroom will not start: SECRET_KEY {weakness}. Set it to a long random string, e.g. "
+        "the output of: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
