@@ -8,7 +8,7 @@ from articles.cards import Card
 from articles.freshness import generation_cached
 from articles.models import Article, Category
 from articles.querysets import credits_prefetch
-from articles.structured_data import website
+from articles.structured_data import default_image, website
 
 LATEST_COUNT = 10
 PER_SECTION = 4
@@ -24,6 +24,7 @@ def home(request):
             **front,
             "structured_data": [website(request)],
             "canonical_url": request.build_absolute_uri(reverse("home")),
+            "social_image": default_image(request),
         },
     )
 
