@@ -25,12 +25,6 @@ ATTRIBUTES = {
     "iframe": {"src", "width", "height", "title", "allow", "allowfullscreen", "loading"},
 }
 LINK_SCHEMES = {"http", "https", "mailto"}
-# Built-in video players; VIDEO_EMBED_HOSTS adds the station's own.
-VIDEO_EMBED_PREFIXES = (
-    "www.youtube.com/embed/",
-    "www.youtube-nocookie.com/embed/",
-    "www.facebook.com/plugins/video.php",
-)
 # Player features an embed may ask for; anything else (camera, microphone…) is dropped.
 IFRAME_FEATURES = {
     "accelerometer", "autoplay", "clipboard-write", "encrypted-media", "fullscreen",
@@ -61,7 +55,7 @@ def is_allowed_embed(url: str) -> bool:
     ):
         return False
     location = f"{parts.hostname}{path}"
-    prefixes = (*VIDEO_EMBED_PREFIXES, *settings.VIDEO_EMBED_HOSTS)
+    prefixes = (*settings.VIDEO_EMBED_PLAYERS, *settings.VIDEO_EMBED_HOSTS)
     return any(
         location.startswith(prefix if "/" in prefix else f"{prefix}/") for prefix in prefixes
     )

@@ -2,8 +2,10 @@
 
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -62,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "csp",
     "django_prose_editor",
     "simple_history",
     "django_tasks",
@@ -76,6 +79,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache: cached pages get the same headers, and entries never store them.
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "newsroom.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -227,8 +233,14 @@ ENQUIRY_RETRY_SECONDS = env.int("ENQUIRY_RETRY_SECONDS", default=60)  # doubles 
 ENQUIRY_RETENTION_DAYS = env.int("ENQUIRY_RETENTION_DAYS", default=730)
 # How long a shared article preview link keeps working.
 ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=72)
-# Video players whose embeds article bodies may carry, besides YouTube and Facebook video:
-# a host ("player.example.lk") or a host and path prefix ("player.example.lk/embed/").
+# Video players whose embeds article bodies may carry (articles.richtext) and pages may frame:
+# YouTube's and Facebook's, and the station's own from VIDEO_EMBED_HOSTS, each a host
+# ("player.example.lk") or a host and path prefix ("player.example.lk/embed/").
+VIDEO_EMBED_PLAYERS = [
+    "www.youtube.com/embed/",
+    "www.youtube-nocookie.com/embed/",
+    "www.facebook.com/plugins/video.php",
+]
 VIDEO_EMBED_HOSTS = env.list("VIDEO_EMBED_HOSTS", default=[])
 # Uploaded images (lead images, author photos): largest file, and most pixels, accepted.
 IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
@@ -240,3 +252,54 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
 # Benchmark only: routes /bench/baseline/, a fixed response through the full middleware stack.
 BENCH_BASELINE = env.bool("BENCH_BASELINE", default=False)
+
+
+def _origins(*urls):
+    """scheme://host of each absolute URL (a CDN's, an object store's); relative ones are 'self'."""
+    found = {f"{p.scheme}://{p.netloc}" for p in map(urlsplit, filter(None, urls)) if p.netloc}
+    return sorted(found)
+
+
+# Content-Security-Policy on every response (README: Security headers). No inline script or
+# style: reader pages are cached whole, so they cannot carry a per-request nonce; the admin's
+# change form uses one for the rich-text editor's import map (the nonce appears only in the
+# headers of responses that used it). JSON-LD blocks are data, not scripts, and need nothing.
+_S3 = STORAGES["default"].get("OPTIONS", {})
+ASSET_ORIGINS = _origins(STATIC_URL)
+MEDIA_ORIGINS = _origins(
+    MEDIA_URL,
+    *(
+        [f"https://{_S3['custom_domain']}"]
+        if _S3.get("custom_domain")
+        else [_S3.get("endpoint_url") or f"https://{_S3['bucket_name']}.s3.amazonaws.com"]
+        if _S3
+        else []
+    ),
+)
+# The rich-text editor (Tiptap, inside django-prose-editor) adds one fixed <style> element:
+# allowed by its hash alone. A new editor version with other CSS fails the browser tests.
+TIPTAP_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *ASSET_ORIGINS, NONCE],
+        "style-src": [SELF, *ASSET_ORIGINS, TIPTAP_STYLE],
+        "font-src": [SELF, *ASSET_ORIGINS],
+        "img-src": [SELF, *ASSET_ORIGINS, *MEDIA_ORIGINS],
+        "connect-src": [SELF],
+        "frame-src": [f"https://{player}" for player in VIDEO_EMBED_PLAYERS + VIDEO_EMBED_HOSTS],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Powerful browser features no page of ours uses; the players' own (autoplay, fullscreen,
+# encrypted-media, picture-in-picture) stay available to embedded videos.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "browsing-topics", "camera", "display-capture", "geolocation", "hid",
+        "idle-detection", "microphone", "payment", "serial", "usb",
+    )
+}  # fmt: skip

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import pgettext
+from js_asset import Media
 
 register = template.Library()
 
@@ -64,6 +65,13 @@ def name_list(items) -> SafeString:
         middle = pgettext("list of names, all but the last two", "%(first)s, %(rest)s")
         text = escape(middle) % {"first": item, "rest": text}
     return mark_safe(text)
+
+
+@register.filter
+def csp_nonced(media, request):
+    """Form media whose inline scripts (an import map) carry the request's CSP nonce; only
+    pages that are never cached may use it (the admin's)."""
+    return Media.from_media(media, nonce=request.csp_nonce)
 
 
 # Inside <script>, "</script>" or "<!--" in a headline must not end the element early.
