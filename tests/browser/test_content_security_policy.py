@@ -78,9 +78,7 @@ def test_reader_pages_run_under_the_policy_with_nothing_blocked(watched, live_se
     assert page.problems == [], "\n".join(page.problems)
 
 
-def test_the_admin_and_its_editor_with_the_video_button_run_under_the_policy(
-    watched, live_server
-):
+def test_the_admin_and_its_editor_with_the_video_button_run_under_the_policy(watched, live_server):
     page = watched
     UserFactory(username="chief", is_superuser=True)
     CategoryFactory(name="Local", slug="local")

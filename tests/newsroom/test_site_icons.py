@@ -7,7 +7,6 @@ from PIL import Image
 
 
 @pytest.mark.django_db  # closing a response ends the request, which checks the connection
-
 def test_favicon_answers_with_an_icon_at_the_sites_root(client):
     response = client.get("/favicon.ico")
 
