@@ -110,6 +110,14 @@ def test_the_admin_and_its_editor_with_the_video_button_run_under_the_policy(wat
     response = page.reload()
     assert "'nonce-" in response.header_value("content-security-policy")
     expect(editor.locator(".ProseMirror iframe")).to_have_count(1)
-    for path in ["/admin/articles/article/", f"/admin/articles/article/{article.pk}/versions/"]:
+    for path in [
+        "/admin/",
+        "/admin/articles/article/",
+        f"/admin/articles/article/{article.pk}/versions/",
+        "/admin/authors/author/add/",
+        "/admin/advertising/enquiry/",
+        "/admin/pages/page/add/",
+    ]:
         page.goto(live_server.url + path)
+        page.wait_for_load_state("load")
     assert page.problems == [], "\n".join(page.problems)
