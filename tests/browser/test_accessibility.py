@@ -13,6 +13,8 @@ import pytest
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# `live_server` before `page` in every test here: the session's live server must be set up
+# before the browser, so it is stopped after it, once no browser connection is left open.
 
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
 
@@ -27,7 +29,7 @@ def _axe_violations(page):
     ]
 
 
-def test_reader_pages_have_no_axe_violations(page, live_server):
+def test_reader_pages_have_no_axe_violations(live_server, page):
     politics = CategoryFactory(name="Politics", slug="politics")
     asma = AuthorFactory(name="Asma Hussain", slug="asma-hussain", bio="Covers parliament.")
     article = ArticleFactory(

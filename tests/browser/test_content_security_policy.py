@@ -19,7 +19,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 @pytest.fixture
-def watched(page, live_server):
+def watched(live_server, page):
     """The page, reporting every policy violation (and header error) into a list."""
     problems = []
 

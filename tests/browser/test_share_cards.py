@@ -18,7 +18,7 @@ def _open_graph(page):
     )
 
 
-def test_front_page_and_a_story_without_a_picture_share_with_the_sites_image(page, live_server):
+def test_front_page_and_a_story_without_a_picture_share_with_the_sites_image(live_server, page):
     article = ArticleFactory(live=True, title="Rain all week")
 
     page.goto(live_server.url + "/")

@@ -40,7 +40,7 @@ def site(live_server):
 
 
 @pytest.mark.parametrize("images", ["loaded", "broken"])
-def test_no_reader_page_is_wider_than_a_phone(page, live_server, site, images, tmp_path):
+def test_no_reader_page_is_wider_than_a_phone(live_server, page, site, images, tmp_path):
     if images == "broken":
         page.route("**/media/**", lambda route: route.fulfill(status=404, body="gone"))
     widths = {}
