@@ -71,7 +71,9 @@ def name_list(items) -> SafeString:
 def csp_nonced(media, request):
     """Form media whose inline scripts (an import map) carry the request's CSP nonce; only
     pages that are never cached may use it (the admin's)."""
-    return Media.from_media(media, nonce=request.csp_nonce)
+    nonce = getattr(request, "csp_nonce", None)  # django-csp's middleware sets it
+    # str() makes the nonce now, which also puts it in this response's header.
+    return Media.from_media(media, nonce="" if nonce is None else str(nonce))
 
 
 # Inside <script>, "</script>" or "<!--" in a headline must not end the element early.
