@@ -87,3 +87,17 @@ def test_frames_and_images_follow_the_configured_players_and_media_hosts():
         "https://media.station.example",
     ]
     assert policy["script-src"] == ["'self'", "https://static.station.example"]
+
+
+def test_a_changed_policy_setting_applies_to_the_next_response(client, settings):
+    assert "object-src 'none'" in client.get("/").headers["Content-Security-Policy"]
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": ["'none'"]}}
+    assert client.get("/").headers["Content-Security-Policy"] == "default-src 'none'"
+
+
+def test_the_article_form_gets_a_fresh_nonce_in_each_response(admin_client):
+    policies = [admin_client.get("/admin/articles/article/add/") for _ in range(2)]
+    nonces = [_directives(response)["script-src"][-1] for response in policies]
+    assert all(nonce.startswith("'nonce-") for nonce in nonces)
+    assert nonces[0] != nonces[1]
+    assert f'<script type="importmap" nonce="{nonces[0][7:-1]}">' in policies[0].text
