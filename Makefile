@@ -49,7 +49,7 @@ bench: export BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_
 bench: $(VENV)/.installed-base
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
-	DATABASE_URL=$$BENCH_DATABASE_URL SECRET_KEY=bench-only $(BIN)/python bench/search_latency.py
+	DATABASE_URL=$$BENCH_DATABASE_URL SECRET_KEY=bench-only-secret-key-not-for-production-0123456789 $(BIN)/python bench/search_latency.py
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from authors.models import Author
@@ -64,7 +65,9 @@ class LatestFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.standfirst
+        # RSS <description> and Atom <summary type="html"> are read as HTML: the standfirst is
+        # plain text, so it goes as escaped text (a "<" in it is shown, never parsed).
+        return escape(article.standfirst)
 
     def item_author_name(self, article):
         return ", ".join(article.author_names) or None

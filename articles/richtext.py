@@ -25,12 +25,6 @@ ATTRIBUTES = {
     "iframe": {"src", "width", "height", "title", "allow", "allowfullscreen", "loading"},
 }
 LINK_SCHEMES = {"http", "https", "mailto"}
-# Built-in video players; VIDEO_EMBED_HOSTS adds the station's own.
-VIDEO_EMBED_PREFIXES = (
-    "www.youtube.com/embed/",
-    "www.youtube-nocookie.com/embed/",
-    "www.facebook.com/plugins/video.php",
-)
 # Player features an embed may ask for; anything else (camera, microphone…) is dropped.
 IFRAME_FEATURES = {
     "accelerometer", "autoplay", "clipboard-write", "encrypted-media", "fullscreen",
@@ -38,6 +32,9 @@ IFRAME_FEATURES = {
 }  # fmt: skip
 # nh3's output quotes every attribute and escapes `"` and `>` inside values, so this is exact.
 IFRAME_ELEMENT = re.compile(r"<iframe((?: [a-z-]+(?:=\"[^\"]*\")?)*)>.*?</iframe>", re.DOTALL)
+# Links never nest in nh3's output (the HTML parser closes one before the next opens).
+LINK_ELEMENT = re.compile(r"<a((?: [a-z-]+=\"[^\"]*\")*)>(.*?)</a>", re.DOTALL)
+LINK_ADDRESS = re.compile(r' href="[^"]')
 
 
 def is_allowed_embed(url: str) -> bool:
@@ -58,7 +55,7 @@ def is_allowed_embed(url: str) -> bool:
     ):
         return False
     location = f"{parts.hostname}{path}"
-    prefixes = (*VIDEO_EMBED_PREFIXES, *settings.VIDEO_EMBED_HOSTS)
+    prefixes = (*settings.VIDEO_EMBED_PLAYERS, *settings.VIDEO_EMBED_HOSTS)
     return any(
         location.startswith(prefix if "/" in prefix else f"{prefix}/") for prefix in prefixes
     )
@@ -101,10 +98,17 @@ def _keep_playable_iframe(match: re.Match) -> str:
     return f"<iframe{attributes}></iframe>" if ' src="' in attributes else ""
 
 
+def _unwrap_dead_link(match: re.Match) -> str:
+    # A link whose address was refused (javascript:, data:…) or empty keeps its text and loses
+    # the <a>: an <a> with rel but no href is invalid HTML.
+    return match.group(0) if LINK_ADDRESS.search(match.group(1)) else match.group(2)
+
+
 def sanitize_html(html: str) -> str:
     """The body as readers may see it: allowed tags and attributes only, safe links and embeds."""
     cleaned = _cleaner().clean(html)
-    cleaned = IFRAME_ELEMENT.sub(_keep_playable_iframe, cleaned).strip()
+    cleaned = IFRAME_ELEMENT.sub(_keep_playable_iframe, cleaned)
+    cleaned = LINK_ELEMENT.sub(_unwrap_dead_link, cleaned).strip()
     # The editor stores an empty document as one empty paragraph; keep "no body" falsy.
     return "" if cleaned in ("<p></p>", "<p><br></p>") else cleaned
 

@@ -7,6 +7,8 @@ from django.utils import timezone
 
 CROP_RATIOS = ("16x9", "4x3", "1x1")
 LOGO = {"path": "images/logo.png", "width": 600, "height": 60}
+# What a share card or a search result shows for a page without a picture of its own.
+SHARE_IMAGE = {"path": "images/share.png", "width": 1200, "height": 630}
 
 
 def iso(value):
@@ -14,10 +16,16 @@ def iso(value):
     return timezone.localtime(value).isoformat(timespec="seconds")
 
 
+def default_image(request):
+    """The absolute URL of the site's share image."""
+    return request.build_absolute_uri(static(SHARE_IMAGE["path"]))
+
+
 def lead_images(article, request):
-    """Absolute URLs of the 16:9, 4:3 and 1:1 crops; the original image until crops exist."""
+    """Absolute URLs of the 16:9, 4:3 and 1:1 crops; the original image until crops exist; the
+    site's share image for an article without a picture."""
     if not article.lead_image:
-        return []
+        return [default_image(request)]
     crops = article.lead_image_crops
     urls = [crops[ratio]["url"] for ratio in CROP_RATIOS if ratio in crops]
     return [request.build_absolute_uri(url) for url in urls or [article.lead_image_url]]
@@ -41,7 +49,7 @@ def news_article(article, request):
     """NewsArticle for an article page (needs `for_listing()`'s prefetched byline)."""
     url = request.build_absolute_uri(article.get_absolute_url())
     people = list({link.author.pk: link.author for link in article.credit_list}.values())
-    data = {
+    return {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
@@ -63,9 +71,6 @@ def news_article(article, request):
         "articleSection": article.category.name,
         "inLanguage": article.language,
     }
-    if not data["image"]:
-        del data["image"]
-    return data
 
 
 def breadcrumbs(article, request):

@@ -124,7 +124,6 @@ class ArticleDetailView(DetailView):
         lists = generation_cached(
             f"article:lists:{article.category_id}", lambda: self.headline_lists(article)
         )
-        images = lead_images(article, self.request)
         return super().get_context_data(
             latest_news=[item for item in lists["latest"] if item.pk != article.pk][
                 : self.latest_count
@@ -134,7 +133,7 @@ class ArticleDetailView(DetailView):
             ],
             corrections=article.corrections.all() if article.has_corrections else (),
             canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
-            social_image=images[0] if images else "",
+            social_image=lead_images(article, self.request)[0],
             structured_data=[
                 news_article(article, self.request),
                 breadcrumbs(article, self.request),

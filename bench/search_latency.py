@@ -1,6 +1,7 @@
 """Search latency against an already-filled PostgreSQL database (not a test).
 
-    DATABASE_URL=postgres://… SECRET_KEY=x .venv/bin/python bench/search_latency.py --repeat 10
+    DATABASE_URL=postgres://… SECRET_KEY=<50+ random characters> \
+        .venv/bin/python bench/search_latency.py --repeat 10
 
 Times `search_articles()` for a fixed list of queries: the first page of results evaluated (with
 its snippets), and the same plus the result count that the search page's pagination needs.

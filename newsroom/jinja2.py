@@ -14,7 +14,7 @@ from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 from jinja2 import Environment
 
-from .templatetags.newsroom import isotime, json_ld, time_tag
+from .templatetags.newsroom import isotime, json_ld, link, name_list, time_tag
 
 
 def url(name, *args):
@@ -42,6 +42,8 @@ def environment(**options):
         isotime=isotime,
         time_tag=time_tag,
         json_ld=json_ld,
+        link=link,
+        name_list=name_list,
         paragraphs=paragraphs,
     )
     return env

@@ -2,8 +2,10 @@
 
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -13,6 +15,24 @@ environ.Env.read_env(BASE_DIR / ".env")  # optional; a missing file is ignored
 
 DEBUG = env.bool("DEBUG", default=False)
 
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-not-for-production"
+# Keys anyone can read: .env.example's placeholder, our development default, Django's own.
+PUBLISHED_SECRET_KEYS = {"change-me-to-a-long-random-string", DEVELOPMENT_SECRET_KEY}
+
+
+def weak_secret_key(key: str) -> str:
+    """Why `key` must not sign anything in production ('' if it may). Whoever knows the key can
+    mint preview links to every draft and forge sessions. Django's own deploy check's rule
+    (50 characters, not django-insecure-), plus published keys and too few distinct characters."""
+    if key in PUBLISHED_SECRET_KEYS or key.startswith("django-insecure-"):
+        return "is a published example"
+    if len(key) < 50:
+        return "is shorter than 50 characters"
+    if len(set(key)) < 10:
+        return "has fewer than 10 distinct characters"
+    return ""
+
+
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
@@ -21,7 +41,12 @@ if not SECRET_KEY:
             "Newsroom will not start: SECRET_KEY is not set. Set SECRET_KEY in the environment "
             "(or .env) to a long random string, or set DEBUG=true for local development."
         )
-    SECRET_KEY = "insecure-development-key-not-for-production"
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+elif not DEBUG and (weakness := weak_secret_key(SECRET_KEY)):
+    sys.exit(
+        f"Newsroom will not start: SECRET_KEY {weakness}. Set it to a long random string, e.g. "
+        "the output of: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
@@ -39,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "csp",
     "django_prose_editor",
     "simple_history",
     "django_tasks",
@@ -56,6 +82,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache: cached pages get the same headers, and entries never store them.
+    "newsroom.headers.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "freshness.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,11 +100,11 @@ ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [
-    # Reader pages: Jinja2, in templates/ (newsroom/jinja2.py says why). The admin's overrides,
+    # Reader pages: Jinja2, in jinja2/ (newsroom/jinja2.py says why). The admin's overrides,
     # e-mails and the news sitemap: Django templates, in each app's templates/ folder.
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [BASE_DIR / "jinja2"],
         "APP_DIRS": False,
         "OPTIONS": {
             "environment": "newsroom.jinja2.environment",
@@ -145,6 +174,8 @@ USE_TZ = True
 STATIC_URL = env.str("STATIC_URL", default="/static/")
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files browsers and crawlers ask for at the site's root (/favicon.ico), served by whitenoise.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
@@ -214,8 +245,14 @@ ENQUIRY_RETRY_SECONDS = env.int("ENQUIRY_RETRY_SECONDS", default=60)  # doubles 
 ENQUIRY_RETENTION_DAYS = env.int("ENQUIRY_RETENTION_DAYS", default=730)
 # How long a shared article preview link keeps working.
 ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=72)
-# Video players whose embeds article bodies may carry, besides YouTube and Facebook video:
-# a host ("player.example.lk") or a host and path prefix ("player.example.lk/embed/").
+# Video players whose embeds article bodies may carry (articles.richtext) and pages may frame:
+# YouTube's and Facebook's, and the station's own from VIDEO_EMBED_HOSTS, each a host
+# ("player.example.lk") or a host and path prefix ("player.example.lk/embed/").
+VIDEO_EMBED_PLAYERS = [
+    "www.youtube.com/embed/",
+    "www.youtube-nocookie.com/embed/",
+    "www.facebook.com/plugins/video.php",
+]
 VIDEO_EMBED_HOSTS = env.list("VIDEO_EMBED_HOSTS", default=[])
 # Uploaded images (lead images, author photos): largest file, and most pixels, accepted.
 IMAGE_MAX_BYTES = env.int("IMAGE_MAX_BYTES", default=10 * 1024 * 1024)
@@ -225,3 +262,54 @@ IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
+
+
+def _origins(*urls):
+    """scheme://host of each absolute URL (a CDN's, an object store's); relative ones are 'self'."""
+    found = {f"{p.scheme}://{p.netloc}" for p in map(urlsplit, filter(None, urls)) if p.netloc}
+    return sorted(found)
+
+
+# Content-Security-Policy on every response (README: Security headers). No inline script or
+# style: reader pages are cached whole, so they cannot carry a per-request nonce; the admin's
+# change form uses one for the rich-text editor's import map (the nonce appears only in the
+# headers of responses that used it). JSON-LD blocks are data, not scripts, and need nothing.
+_S3 = STORAGES["default"].get("OPTIONS", {})
+ASSET_ORIGINS = _origins(STATIC_URL)
+MEDIA_ORIGINS = _origins(
+    MEDIA_URL,
+    *(
+        [f"https://{_S3['custom_domain']}"]
+        if _S3.get("custom_domain")
+        else [_S3.get("endpoint_url") or f"https://{_S3['bucket_name']}.s3.amazonaws.com"]
+        if _S3
+        else []
+    ),
+)
+# The rich-text editor (Tiptap, inside django-prose-editor) adds one fixed <style> element:
+# allowed by its hash alone. A new editor version with other CSS fails the browser tests.
+TIPTAP_STYLE = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *ASSET_ORIGINS, NONCE],
+        "style-src": [SELF, *ASSET_ORIGINS, TIPTAP_STYLE],
+        "font-src": [SELF, *ASSET_ORIGINS],
+        "img-src": [SELF, *ASSET_ORIGINS, *MEDIA_ORIGINS],
+        "connect-src": [SELF],
+        "frame-src": [f"https://{player}" for player in VIDEO_EMBED_PLAYERS + VIDEO_EMBED_HOSTS],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Powerful browser features no page of ours uses; the players' own (autoplay, fullscreen,
+# encrypted-media, picture-in-picture) stay available to embedded videos.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "browsing-topics", "camera", "display-capture", "geolocation", "hid",
+        "idle-detection", "microphone", "payment", "serial", "usb",
+    )
+}  # fmt: skip

@@ -6,7 +6,7 @@ from django.views.decorators.cache import never_cache
 
 from articles.cards import Card
 from articles.models import Article, Category
-from articles.structured_data import website
+from articles.structured_data import default_image, website
 from freshness.generation import cache_reachable, generation_cached
 
 LATEST_COUNT = 10
@@ -23,6 +23,7 @@ def home(request):
             **front,
             "structured_data": [website(request)],
             "canonical_url": request.build_absolute_uri(reverse("home")),
+            "social_image": default_image(request),
         },
     )
 

@@ -4,8 +4,10 @@ import json
 
 from django import template
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext
+from js_asset import Media
 
 register = template.Library()
 
@@ -40,6 +42,38 @@ def time_tag(value):
     return mark_safe(
         f'<time datetime="{local.isoformat(timespec="seconds")}">{_dateline(local)}</time>'
     )
+
+
+@register.filter
+def link(item):
+    """<a href="item's address">item</a>."""
+    return format_html('<a href="{}">{}</a>', item.get_absolute_url(), item)
+
+
+@register.filter(is_safe=True)
+def name_list(items) -> SafeString:
+    """'A', 'A and B', 'A, B and C' in the active language (CLDR's list patterns, as
+    translatable strings); items that are not already safe HTML are escaped."""
+    items = [conditional_escape(item) for item in items]
+    if not items:
+        return mark_safe("")
+    text = items[-1]
+    if len(items) > 1:
+        end = pgettext("list of two or the last two names", "%(first)s and %(last)s")
+        text = escape(end) % {"first": items[-2], "last": text}
+    for item in reversed(items[:-2]):
+        middle = pgettext("list of names, all but the last two", "%(first)s, %(rest)s")
+        text = escape(middle) % {"first": item, "rest": text}
+    return mark_safe(text)
+
+
+@register.filter
+def csp_nonced(media, request):
+    """Form media whose inline scripts (an import map) carry the request's CSP nonce; only
+    pages that are never cached may use it (the admin's)."""
+    nonce = getattr(request, "csp_nonce", None)  # django-csp's middleware sets it
+    # str() makes the nonce now, which also puts it in this response's header.
+    return Media.from_media(media, nonce="" if nonce is None else str(nonce))
 
 
 # Inside <script>, "</script>" or "<!--" in a headline must not end the element early.

@@ -1,4 +1,6 @@
 import datetime
+import re
+import struct
 
 import pytest
 from django.utils import timezone
@@ -89,8 +91,38 @@ def test_other_credits_follow_the_writers_and_link_to_author_pages(client):
 
 
 def _byline_text(html):
-    import re
-
     paragraph = re.search(r'<p class="byline">(.*?)</p>', html, re.S).group(1)
     text = re.sub(r"<[^>]+>", "", paragraph.replace("</span>", " "))
     return " ".join(text.split())
+
+
+def test_byline_joins_authors_with_the_words_of_the_sites_language(client, settings, tmp_path):
+    _write_catalog(
+        tmp_path / "si" / "LC_MESSAGES" / "django.mo",
+        {
+            "list of two or the last two names\x04%(first)s and %(last)s": "%(first)s සහ %(last)s",
+            "list of names, all but the last two\x04%(first)s, %(rest)s": "%(first)s; %(rest)s",
+        },
+    )
+    settings.LOCALE_PATHS = [tmp_path]
+    settings.LANGUAGE_CODE = "si"
+    people = [AuthorFactory(name=name) for name in ("Asma Hussain", "Ravi Perera", "Nimal Silva")]
+    article = ArticleFactory(live=True, authors=people)
+    text = _byline_text(client.get(article.get_absolute_url()).text)
+    assert text.endswith("Asma Hussain; Ravi Perera සහ Nimal Silva")
+
+
+def _write_catalog(path, messages):
+    """A compiled gettext catalog (.mo) holding `messages`, as `msgfmt` would write it."""
+    entries = sorted({"": "Content-Type: text/plain; charset=UTF-8\n", **messages}.items())
+    ids = [key.encode() for key, _ in entries]
+    strs = [value.encode() for _, value in entries]
+    count = len(entries)
+    data_start = 28 + 16 * count
+    table, data = [], b""
+    for string in ids + strs:
+        table.append((len(string), data_start + len(data)))
+        data += string + b"\0"
+    header = struct.pack("<7I", 0x950412DE, 0, count, 28, 28 + 8 * count, 0, 0)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(header + b"".join(struct.pack("<2I", *entry) for entry in table) + data)

@@ -99,6 +99,7 @@ def assert_page_is_inert(html):
     assert {element.tag for element in body.iter()} - {"div"} <= BODY_TAGS
     for link in body.iter("a"):
         assert link.get("rel") == "noopener noreferrer"
+        assert link.get("href"), "a link without an address is invalid HTML"
 
 
 def _superuser_client(client):
@@ -191,6 +192,18 @@ def test_allowed_markup_and_a_youtube_embed_survive_unchanged(client):
 def test_links_get_noopener_noreferrer_and_lose_target(client):
     article = ArticleFactory(body='<p><a href="https://example.com" target="_blank">x</a></p>')
     assert article.body == '<p><a href="https://example.com" rel="noopener noreferrer">x</a></p>'
+
+
+@pytest.mark.parametrize(
+    "href", ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "", None]
+)
+def test_a_link_to_a_refused_address_keeps_its_text_without_the_link(href):
+    attribute = "" if href is None else f' href="{href}"'
+    body = f'<p>See <a{attribute} title="t"><strong>this</strong> story</a> and <a href="https://example.com">that</a>.</p>'
+    assert sanitize_html(body) == (
+        "<p>See <strong>this</strong> story and "
+        '<a href="https://example.com" rel="noopener noreferrer">that</a>.</p>'
+    )
 
 
 @pytest.mark.parametrize(

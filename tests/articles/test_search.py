@@ -122,7 +122,10 @@ def test_search_results_are_never_cached_and_not_indexed(client):
 def test_every_page_has_an_accessible_search_form_in_the_header(client):
     html = client.get("/").text
 
-    assert '<form class="site-search" action="/search/" method="get" role="search">' in html
+    assert (
+        '<form class="site-search" action="/search/" method="get" role="search" '
+        'aria-label="Search the news">'
+    ) in html
     assert '<label for="site-search-q" class="visually-hidden">Search the news</label>' in html
     assert 'id="site-search-q" name="q"' in html
 

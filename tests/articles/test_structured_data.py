@@ -5,7 +5,10 @@ import json
 
 import html5lib
 import pytest
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 from django.utils import timezone
+from PIL import Image
 
 from articles.models import Article
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
@@ -167,7 +170,29 @@ def test_meta_description_falls_back_to_the_standfirst(client):
     meta = _meta(_document(client.get(article.get_absolute_url())))
 
     assert meta["description"] == meta["og:description"] == "Rain all week."
-    assert meta["twitter:card"] == "summary"
+
+
+def test_an_article_without_a_picture_shares_the_sites_image(client):
+    article = ArticleFactory(live=True)
+
+    document = _document(client.get(article.get_absolute_url()))
+
+    image = f"http://testserver{static('images/share.png')}"
+    assert _json_ld(document)["NewsArticle"]["image"] == [image]
+    meta = _meta(document)
+    assert meta["og:image"] == meta["twitter:image"] == image
+    assert meta["twitter:card"] == "summary_large_image"
+    with Image.open(finders.find("images/share.png")) as picture:
+        assert (picture.format, picture.size) == ("PNG", (1200, 630))
+
+
+def test_home_page_has_open_graph_tags_with_the_sites_image(client):
+    meta = _meta(_document(client.get("/")))
+
+    assert meta["og:type"] == "website"
+    assert meta["og:title"] == meta["og:site_name"] == "Newsroom"
+    assert meta["og:url"] == "http://testserver/"
+    assert meta["og:image"] == f"http://testserver{static('images/share.png')}"
 
 
 def test_home_page_describes_the_site_and_its_search(client):

@@ -41,7 +41,7 @@ def test_reader_walks_from_home_to_article_author_and_category(live_server, page
     assert page.locator(".byline").inner_text().strip() == "Written by Asma Hussain"
     assert page.locator(".story time").first.inner_text() == "10 Jan, 2022 | 4:06 pm"
     assert "The vote was 120 to 80." in page.locator(".body").inner_text()
-    contact = page.locator(".story .advertise")
+    contact = page.locator("main .advertise")
     assert (
         "Are you interested in advertising on our website or video channel?" in contact.inner_text()
     )

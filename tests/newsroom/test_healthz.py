@@ -29,7 +29,7 @@ def test_healthz_answers_503_when_the_database_does_not():
         env={
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-            "SECRET_KEY": "test-only",
+            "SECRET_KEY": "test-only-secret-key-not-for-production-use-0123456789",
             "DATABASE_URL": "postgres://nobody@127.0.0.1:9/none",
             "DATABASE_POOL_TIMEOUT": "1",
             "ALLOWED_HOSTS": "testserver",

@@ -1,9 +1,13 @@
 """Start-up configuration: run manage.py as an operator would, with a controlled environment."""
 
 import os
+import re
+import secrets
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,6 +31,35 @@ def test_start_up_without_a_secret_key_is_refused_with_a_clear_message():
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "reason"),
+    [
+        ("change-me-to-a-long-random-string", "is a published example"),  # .env.example's
+        ("insecure-development-key-not-for-production", "is a published example"),
+        ("django-insecure-" + "k3#v9@x!q2^m7&z" * 4, "is a published example"),
+        ("s3cr3t-but-short", "is shorter than 50 characters"),
+        ("abcabc" * 10, "has fewer than 10 distinct characters"),
+    ],
+)
+def test_start_up_with_a_weak_secret_key_is_refused_with_a_clear_message(key, reason):
+    result = _manage("check", DEBUG="false", SECRET_KEY=key)
+    assert result.returncode != 0
+    assert f"Newsroom will not start: SECRET_KEY {reason}." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_long_random_secret_key_starts_and_debug_starts_with_any_key():
+    assert _manage("check", DEBUG="false", SECRET_KEY=secrets.token_urlsafe(50)).returncode == 0
+    result = _manage("check", DEBUG="true", SECRET_KEY="change-me-to-a-long-random-string")
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_test_suites_own_key_starts():
+    makefile = (ROOT / "Makefile").read_text()
+    key = re.search(r"^test: export SECRET_KEY \?= (\S+)$", makefile, re.M).group(1)
+    assert _manage("check", DEBUG="false", SECRET_KEY=key).returncode == 0
 
 
 def test_production_settings_pass_the_deployment_checklist():
