@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from advertising.forms import sign_started
 from advertising.models import Enquiry
 from articles.models import Article
 from freshness import cache as freshness_cache
 from freshness import generation
 from freshness.models import DeferredBump
+from tests.advertising.helpers import enquiry_data
 from tests.articles.admin_forms import change_data, change_url
 from tests.factories import ArticleFactory, UserFactory
 
@@ -108,22 +108,6 @@ def _cached(client, url):
     assert client.get(url)["X-Page-Cache"] == "hit"
 
 
-def _enquiry(**changes):
-    return {
-        "name": "Nimal Perera",
-        "organisation": "Ceylon Tea Company",
-        "email": "nimal@ceylontea.example",
-        "phone": "+94 11 234 5678",
-        "interest": "video",
-        "budget": "250k_1m",
-        "preferred_start": "",
-        "message": "We would like a pre-roll campaign on your video channel in March.",
-        "website": "",
-        "started": sign_started(time.time() - 30),
-        **changes,
-    }
-
-
 def test_with_the_cache_stopped_readers_editors_and_advertisers_are_served(
     client, editor_client, redis_server, story
 ):
@@ -156,7 +140,7 @@ def test_with_the_cache_stopped_readers_editors_and_advertisers_are_served(
     assert login.status_code == 302 and login["Location"] == "/admin/"
     assert desk.get("/admin/").status_code == 200
 
-    sent = client.post("/advertise/", _enquiry(), REMOTE_ADDR="203.0.113.9")
+    sent = client.post("/advertise/", enquiry_data(), REMOTE_ADDR="203.0.113.9")
     assert sent.status_code == 302 and sent["Location"] == "/advertise/thanks/"
     assert Enquiry.objects.filter(email="nimal@ceylontea.example").exists()
 
@@ -227,7 +211,7 @@ def test_a_redis_cache_url_gets_the_fail_soft_backend_and_short_socket_timeouts(
         env={
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-            "SECRET_KEY": "test-only",
+            "SECRET_KEY": "cache-outage-test-key-" + "q" * 40,
             "CACHE_URL": "redis://127.0.0.1:6379/9",
         },
         capture_output=True,
