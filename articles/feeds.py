@@ -79,7 +79,7 @@ class LatestFeed(Feed):
         return article.published_at
 
     def item_updateddate(self, article):
-        return article.revised_at or article.published_at
+        return article.modified_at
 
     def item_enclosures(self, article):
         url = getattr(article, "enclosure_url", None)

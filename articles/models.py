@@ -307,6 +307,21 @@ class Article(models.Model):
         return self.published_at is not None and self.published_at <= timezone.now()
 
     @property
+    def modified_at(self):
+        """When readers last saw it change: the editorial "Updated" time, else publication."""
+        return self.revised_at or self.published_at
+
+    @property
+    def search_title(self):
+        """The title for search engines and shares: the SEO title, else the headline."""
+        return self.seo_title or self.title
+
+    @property
+    def search_description(self):
+        """The description for search engines and shares: the SEO one, else the standfirst."""
+        return self.seo_description or self.standfirst
+
+    @property
     def is_live(self):
         return (
             self.status == self.Status.PUBLISHED

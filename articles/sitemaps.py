@@ -5,7 +5,6 @@ import datetime
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import Article
@@ -23,12 +22,13 @@ class ArticleSitemap(Sitemap):
         )
 
     def lastmod(self, article):
-        return article.revised_at or article.published_at
+        return article.modified_at
 
     def get_latest_lastmod(self):
-        # One aggregate instead of Django's default, which walks every item.
-        modified = Coalesce("revised_at", "published_at")
-        return Article.objects.live().aggregate(latest=Max(modified))["latest"]
+        # One aggregate instead of Django's default, which walks every item. An article is
+        # revised only after its publication, so the latest of either is the latest change.
+        times = Article.objects.live().aggregate(Max("revised_at"), Max("published_at"))
+        return max(filter(None, times.values()), default=None)
 
 
 class NewsSitemap(Sitemap):

@@ -3,17 +3,13 @@
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
+
+from datelines import iso
 
 CROP_RATIOS = ("16x9", "4x3", "1x1")
 LOGO = {"path": "images/logo.png", "width": 600, "height": 60}
 # What a share card or a search result shows for a page without a picture of its own.
 SHARE_IMAGE = {"path": "images/share.png", "width": 1200, "height": 630}
-
-
-def iso(value):
-    """The `isotime` filter's format (the page's <time datetime>); tests hold them equal."""
-    return timezone.localtime(value).isoformat(timespec="seconds")
 
 
 def default_image(request):
@@ -55,10 +51,10 @@ def news_article(article, request):
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
         "headline": article.title,
-        "description": article.seo_description or article.standfirst,
+        "description": article.search_description,
         "image": lead_images(article, request),
         "datePublished": iso(article.published_at),
-        "dateModified": iso(article.revised_at or article.published_at),
+        "dateModified": iso(article.modified_at),
         "author": [
             {
                 "@type": "Person",

@@ -1,6 +1,6 @@
 """schema.org ProfilePage for an author page (written out by the `json_ld` filter)."""
 
-from django.utils import timezone
+from datelines import iso
 
 
 def profile_page(author, request):
@@ -16,6 +16,6 @@ def profile_page(author, request):
         "@context": "https://schema.org",
         "@type": "ProfilePage",
         "url": url,
-        "dateModified": timezone.localtime(author.updated_at).isoformat(timespec="seconds"),
+        "dateModified": iso(author.updated_at),
         "mainEntity": person,
     }

@@ -14,7 +14,9 @@ from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 from jinja2 import Environment
 
-from .templatetags.newsroom import isotime, json_ld, link, name_list, time_tag
+from datelines import iso
+
+from .templatetags.newsroom import json_ld, link, name_list, time_tag
 
 
 def url(name, *args):
@@ -39,7 +41,7 @@ def environment(**options):
         static=static, url=url, localtime=timezone.localtime, get_language=translation.get_language
     )
     env.filters.update(
-        isotime=isotime,
+        isotime=iso,
         time_tag=time_tag,
         json_ld=json_ld,
         link=link,

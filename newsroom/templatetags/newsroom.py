@@ -3,45 +3,26 @@
 import json
 
 from django import template
-from django.utils import timezone
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import pgettext
 from js_asset import Media
 
+from datelines import dateline, iso
+
 register = template.Library()
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _dateline(local):
-    hour = local.hour % 12 or 12
-    meridiem = "am" if local.hour < 12 else "pm"
-    return f"{local.day} {MONTHS[local.month - 1]}, {local.year} | {hour}:{local:%M} {meridiem}"
-
-
-@register.filter
-def dateline(value):
-    """'10 Jan, 2022 | 4:06 pm' in the site time zone (Django's 'a' format gives 'p.m.')."""
-    return _dateline(timezone.localtime(value)) if value else ""
-
-
-@register.filter
-def isotime(value):
-    """ISO 8601 with the offset and no microseconds, for <time datetime> and structured data."""
-    return timezone.localtime(value).isoformat(timespec="seconds") if value else ""
+register.filter("dateline", dateline)
+register.filter("isotime", iso)
 
 
 @register.filter
 def time_tag(value):
-    """<time datetime="…">10 Jan, 2022 | 4:06 pm</time>: one time zone conversion per item."""
+    """<time datetime="…">10 Jan, 2022 | 4:06 pm</time>."""
     if not value:
         return ""
-    local = timezone.localtime(value)
     # Digits, month names and punctuation only: nothing to escape, so no format_html per item.
-    return mark_safe(
-        f'<time datetime="{local.isoformat(timespec="seconds")}">{_dateline(local)}</time>'
-    )
+    return mark_safe(f'<time datetime="{iso(value)}">{dateline(value)}</time>')
 
 
 @register.filter

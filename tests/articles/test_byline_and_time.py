@@ -3,53 +3,13 @@ import re
 import struct
 
 import pytest
-from django.utils import timezone
 
 from articles.models import ArticleAuthor
-from newsroom.templatetags.newsroom import dateline, isotime
 from tests.factories import ArticleFactory, AuthorFactory
 
 pytestmark = pytest.mark.django_db
 
 UTC = datetime.UTC
-
-
-@pytest.mark.parametrize(
-    ("moment", "shown", "iso"),
-    [
-        (
-            datetime.datetime(2022, 1, 10, 10, 36, tzinfo=UTC),
-            "10 Jan, 2022 | 4:06 pm",
-            "2022-01-10T16:06:00+05:30",
-        ),
-        (
-            datetime.datetime(2022, 3, 4, 3, 5, tzinfo=UTC),
-            "4 Mar, 2022 | 8:35 am",
-            "2022-03-04T08:35:00+05:30",
-        ),
-        (
-            datetime.datetime(2022, 3, 3, 18, 30, tzinfo=UTC),
-            "4 Mar, 2022 | 12:00 am",
-            "2022-03-04T00:00:00+05:30",
-        ),
-        (
-            datetime.datetime(2022, 3, 4, 6, 30, 15, 123456, tzinfo=UTC),
-            "4 Mar, 2022 | 12:00 pm",
-            "2022-03-04T12:00:15+05:30",
-        ),
-    ],
-)
-def test_time_is_shown_in_colombo_with_lowercase_am_pm(moment, shown, iso):
-    assert dateline(moment) == shown
-    assert isotime(moment) == iso
-
-
-def test_time_follows_the_time_zone_setting(settings):
-    settings.TIME_ZONE = "Europe/London"
-    moment = datetime.datetime(2022, 7, 1, 15, 6, tzinfo=UTC)
-    with timezone.override("Europe/London"):
-        assert dateline(moment) == "1 Jul, 2022 | 4:06 pm"
-        assert isotime(moment) == "2022-07-01T16:06:00+01:00"
 
 
 def test_article_page_shows_the_time_in_a_machine_readable_element(client):
