@@ -91,6 +91,7 @@ class EnquiryAdmin(admin.ModelAdmin):
     actions = ["assign_to_me", "mark_spam", "resend_notifications", "export_csv"]
     readonly_fields = [
         "received_at",
+        "language",
         *Enquiry.SUBMITTED_FIELDS,
         "status",
         "status_changed_at",
@@ -106,7 +107,7 @@ class EnquiryAdmin(admin.ModelAdmin):
             _("Enquiry"),
             {
                 "fields": [
-                    "received_at",
+                    ("received_at", "language"),
                     ("name", "organisation"),
                     ("email", "phone"),
                     ("interest", "budget", "preferred_start"),

@@ -53,7 +53,11 @@ class EnquiryForm(forms.ModelForm):
             },
             "phone": {"invalid": _("Please enter a valid phone number, like +94 11 234 5678.")},
             "interest": {"required": _("Please choose what you are interested in.")},
-            "message": {"required": _("Please tell us a little about what you have in mind.")},
+            "preferred_start": {"invalid": _("Please choose a date from the calendar.")},
+            "message": {
+                "required": _("Please tell us a little about what you have in mind."),
+                "max_length": _("Please keep your message under %(limit_value)d characters."),
+            },
         }
 
     def __init__(self, *args, **kwargs):
