@@ -58,7 +58,7 @@ lint: $(VENV)/.installed-dev
 # Reader-side benchmark against PostgreSQL + Redis on this machine (see README, Performance).
 # Needs Debian's wrk; fills (once) and uses the PostgreSQL database BENCH_DATABASE_URL names.
 bench: export BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
-bench: $(VENV)/.installed-base
+bench: $(VENV)/.installed-base $(COMPILED)
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 	DATABASE_URL=$$BENCH_DATABASE_URL SECRET_KEY=bench-only-secret-key-not-for-production-0123456789 $(BIN)/python bench/search_latency.py
