@@ -69,3 +69,14 @@ def test_the_form_its_choices_and_its_errors_are_in_the_edition_language(
     assert error in response.text
     assert "Please" not in response.text
     assert not Enquiry.objects.exists()
+
+
+def test_sales_see_the_language_to_reply_in(sales_client):
+    enquiry = Enquiry.objects.create(
+        name="கமலா", organisation="Org", email="k@example.com", interest="video", message="Hi",
+        language="ta",
+    )  # fmt: skip
+
+    page = sales_client.get(f"/admin/advertising/enquiry/{enquiry.pk}/change/").text
+
+    assert '<div class="readonly">Tamil</div>' in page
