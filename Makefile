@@ -4,7 +4,7 @@ PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench worker
+.PHONY: run test lint format bench worker messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,10 +18,22 @@ $(VENV)/.installed-dev: requirements/dev.txt | $(BIN)/python
 	$(BIN)/pip install -q --require-hashes -r requirements/dev.txt
 	touch $@ $(VENV)/.installed-base
 
+# Translations: the .po catalogs are in git; their .mo files are compiled here (Babel, pure
+# Python: no gettext package needed). `make messages` adds new strings to the catalogs.
+CATALOGS := $(wildcard locale/*/LC_MESSAGES/django.po)
+COMPILED := $(CATALOGS:.po=.mo)
+
+$(COMPILED): %.mo: %.po | $(VENV)/.installed-base
+	$(BIN)/pybabel -q compile -i $< -o $@
+
+messages: $(VENV)/.installed-base
+	$(BIN)/python -m babel.messages.frontend extract
+	$(BIN)/python -m babel.messages.frontend update
+
 # Development only: debug on and a throwaway key, set here and nowhere else.
 run: export DEBUG = true
 run: export SECRET_KEY = local-demo-only-$(shell hostname)
-run: $(VENV)/.installed-base
+run: $(VENV)/.installed-base $(COMPILED)
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py demo_accounts
@@ -31,11 +43,11 @@ run: $(VENV)/.installed-base
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Background jobs (enquiry e-mails); in production run one or more under a process supervisor.
-worker: $(VENV)/.installed-base
+worker: $(VENV)/.installed-base $(COMPILED)
 	$(BIN)/python manage.py db_worker
 
 test: export SECRET_KEY ?= test-only-secret-key-not-for-production-use-0123456789
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev $(COMPILED)
 	$(BIN)/python manage.py collectstatic --no-input -v0
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -46,7 +58,7 @@ lint: $(VENV)/.installed-dev
 # Reader-side benchmark against PostgreSQL + Redis on this machine (see README, Performance).
 # Needs Debian's wrk; fills (once) and uses the PostgreSQL database BENCH_DATABASE_URL names.
 bench: export BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
-bench: $(VENV)/.installed-base
+bench: $(VENV)/.installed-base $(COMPILED)
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 	DATABASE_URL=$$BENCH_DATABASE_URL SECRET_KEY=bench-only-secret-key-not-for-production-0123456789 $(BIN)/python bench/search_latency.py

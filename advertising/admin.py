@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -91,6 +92,7 @@ class EnquiryAdmin(admin.ModelAdmin):
     actions = ["assign_to_me", "mark_spam", "resend_notifications", "export_csv"]
     readonly_fields = [
         "received_at",
+        "written_in",
         *Enquiry.SUBMITTED_FIELDS,
         "status",
         "status_changed_at",
@@ -106,7 +108,7 @@ class EnquiryAdmin(admin.ModelAdmin):
             _("Enquiry"),
             {
                 "fields": [
-                    "received_at",
+                    ("received_at", "written_in"),
                     ("name", "organisation"),
                     ("email", "phone"),
                     ("interest", "budget", "preferred_start"),
@@ -131,6 +133,12 @@ class EnquiryAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # enquiries come from the public form only
+
+    @admin.display(description=_("language"))
+    def written_in(self, enquiry):
+        """The language the enquirer used the site in (their confirmation's); reply in it."""
+        code = enquiry.language or settings.LANGUAGE_CODE
+        return dict(settings.LANGUAGES).get(code, code)
 
     @admin.display(boolean=True, description=_("e-mailed"))
     def emailed(self, enquiry):

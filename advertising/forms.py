@@ -21,6 +21,10 @@ def sign_issued(at: float | None = None) -> str:
     return signing.Signer(salt=ISSUED_SALT).sign_object(issued)
 
 
+TOO_LONG = _("Please shorten this to %(limit_value)d characters or fewer.")
+NOT_A_CHOICE = _("Please choose one of the options in the list.")
+
+
 class EnquiryForm(forms.ModelForm):
     """The public advertising enquiry form, with its anti-spam fields."""
 
@@ -44,16 +48,29 @@ class EnquiryForm(forms.ModelForm):
             "preferred_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "message": forms.Textarea(attrs={"rows": 6}),
         }
+        # Every message a reader can meet is ours, so each edition's catalog has it (Django's own
+        # have no Sinhala).
         error_messages = {
-            "name": {"required": _("Please tell us your name.")},
-            "organisation": {"required": _("Please tell us which organisation you represent.")},
+            "name": {"required": _("Please tell us your name."), "max_length": TOO_LONG},
+            "organisation": {
+                "required": _("Please tell us which organisation you represent."),
+                "max_length": TOO_LONG,
+            },
             "email": {
                 "required": _("Please give an e-mail address so we can reply."),
                 "invalid": _("Please enter a valid e-mail address, like name@example.com."),
             },
             "phone": {"invalid": _("Please enter a valid phone number, like +94 11 234 5678.")},
-            "interest": {"required": _("Please choose what you are interested in.")},
-            "message": {"required": _("Please tell us a little about what you have in mind.")},
+            "interest": {
+                "required": _("Please choose what you are interested in."),
+                "invalid_choice": NOT_A_CHOICE,
+            },
+            "budget": {"invalid_choice": NOT_A_CHOICE},
+            "preferred_start": {"invalid": _("Please choose a date from the calendar.")},
+            "message": {
+                "required": _("Please tell us a little about what you have in mind."),
+                "max_length": TOO_LONG,
+            },
         }
 
     def __init__(self, *args, **kwargs):

@@ -122,6 +122,9 @@ class Enquiry(models.Model):
         _("form token"), null=True, blank=True, unique=True, editable=False
     )
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    # The language of the page the form was sent from: the enquirer's confirmation is written in
+    # it ('' for enquiries from before languages were recorded: the site's default).
+    language = models.CharField(_("language"), max_length=10, blank=True, editable=False)
 
     objects = EnquiryQuerySet.as_manager()
 

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
@@ -53,7 +53,8 @@ def client_over_rate_limit(*, fingerprint: str) -> bool:
 
 
 def enquiry_submit(*, form: EnquiryForm, address: str) -> Enquiry:
-    """Accept a valid enquiry form: store the enquiry and queue its e-mails in one transaction.
+    """Accept a valid enquiry form: store the enquiry, in the language it was sent in, and queue
+    its e-mails in one transaction.
 
     The same form sent twice (a double click, a reload) stores one enquiry: the second submission
     gets the first one back. Raises EnquiryRefused (storing nothing) for automated-looking or too
@@ -71,6 +72,7 @@ def enquiry_submit(*, form: EnquiryForm, address: str) -> Enquiry:
             enquiry = form.save(commit=False)
             enquiry.client_hash = fingerprint
             enquiry.submission_token = form.token
+            enquiry.language = translation.get_language() or ""
             enquiry.save()
             # The job is a row in the same database: it commits, or rolls back, with the enquiry.
             notify_enquiry.enqueue(enquiry.pk)

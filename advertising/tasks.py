@@ -12,7 +12,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import OperationalError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
@@ -36,6 +36,11 @@ def _describe(error: BaseException) -> str:
 
 
 def _sales_message(enquiry: Enquiry) -> EmailMessage:
+    with translation.override(settings.LANGUAGE_CODE):
+        return _sales_message_text(enquiry)
+
+
+def _sales_message_text(enquiry: Enquiry) -> EmailMessage:
     return EmailMessage(
         subject=_one_line(
             _("Advertising enquiry from %(name)s (%(organisation)s)")
@@ -48,6 +53,12 @@ def _sales_message(enquiry: Enquiry) -> EmailMessage:
 
 
 def _confirmation(enquiry: Enquiry) -> EmailMessage:
+    """The enquirer's confirmation, in the language they used the site in."""
+    with translation.override(enquiry.language or settings.LANGUAGE_CODE):
+        return _confirmation_text(enquiry)
+
+
+def _confirmation_text(enquiry: Enquiry) -> EmailMessage:
     # Deliberately does not echo the message: the form must not relay text to any address.
     return EmailMessage(
         subject=_("We have received your advertising enquiry"),

@@ -1,13 +1,27 @@
-"""How times are written: for readers ("10 Jan, 2022 | 4:06 pm", the station's format) and for
-machines (ISO 8601 with the offset and no microseconds, for <time datetime>, feeds' neighbours
-and structured data). Every template filter and structured-data builder goes through here.
+"""How times are written: for readers ("10 Jan, 2022 | 4:06 pm", the station's format, in the
+active language) and for machines (ISO 8601 with the offset and no microseconds, for <time
+datetime>, feeds' neighbours and structured data). Every template filter and structured-data
+builder goes through here.
+
+Month names and day periods come from CLDR through Babel, never from tables of our own: the
+station's pattern (day, short month, year | time) is the same in every edition, each language's
+12-hour time is its CLDR one.
 """
 
 import datetime
+import functools
 
-from django.utils import timezone
+from babel import Locale, UnknownLocaleError
+from babel.dates import parse_pattern
+from django.conf import settings
+from django.utils import timezone, translation
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+DATE_PATTERN = "d MMM, y"
+# CLDR's 12-hour times: English puts am/pm after (lowercased below: the station writes "pm"),
+# Sinhala before ("ප.ව. 4:06"); Tamil's CLDR am/pm marks are in Latin letters, so Tamil uses
+# its day periods ("மாலை 4:06", evening), as Tamil papers do. Other languages: their CLDR "hm".
+TIME_PATTERNS = {"en": "h:mm a", "si": "a h:mm", "ta": "B h:mm"}
+LOWERCASE_TIMES = {"en"}
 
 
 def local(value: datetime.datetime) -> datetime.datetime:
@@ -20,10 +34,44 @@ def iso(value: datetime.datetime | None) -> str:
 
 
 def dateline(value: datetime.datetime | None) -> str:
-    """'10 Jan, 2022 | 4:06 pm' in the site time zone (Django's 'a' format gives 'p.m.')."""
+    """'10 Jan, 2022 | 4:06 pm' in the site time zone and the active language: '10 දුරුතු, 2022
+    | ප.ව. 4:06' in Sinhala, '10 ஜன., 2022 | மாலை 4:06' in Tamil."""
     if not value:
         return ""
     moment = local(value)
-    hour = moment.hour % 12 or 12
-    meridiem = "am" if moment.hour < 12 else "pm"
-    return f"{moment.day} {MONTHS[moment.month - 1]}, {moment.year} | {hour}:{moment:%M} {meridiem}"
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return (
+        f"{_date(language, moment.year, moment.month, moment.day)} | "
+        f"{_time(language, moment.hour, moment.minute)}"
+    )
+
+
+# List pages write twenty to ninety times a page: each day and each minute is formatted by
+# Babel once per language and process, then remembered (a few thousand short strings at most).
+@functools.lru_cache(maxsize=4096)
+def _date(language: str, year: int, month: int, day: int) -> str:
+    return _pattern(language, date=True).apply(datetime.date(year, month, day), _locale(language))
+
+
+@functools.lru_cache(maxsize=4 * 24 * 60)
+def _time(language: str, hour: int, minute: int) -> str:
+    locale = _locale(language)
+    text = _pattern(language, date=False).apply(datetime.time(hour, minute), locale)
+    return text.lower() if locale.language in LOWERCASE_TIMES else text
+
+
+@functools.cache
+def _locale(language: str) -> Locale:
+    try:
+        return Locale.parse(translation.to_locale(language))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(translation.to_locale(settings.LANGUAGE_CODE))
+
+
+@functools.cache
+def _pattern(language: str, *, date: bool):
+    if date:
+        return parse_pattern(DATE_PATTERN)
+    locale = _locale(language)
+    pattern = TIME_PATTERNS.get(locale.language) or locale.datetime_skeletons["hm"].pattern
+    return parse_pattern(pattern)

@@ -166,6 +166,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="en")
 LANGUAGES = [("en", _("English")), ("si", _("Sinhala")), ("ta", _("Tamil"))]
+# Our catalogs (README: Languages): .po files in git, .mo files compiled by `make` (Babel).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Colombo")
 USE_I18N = True
 USE_TZ = True

@@ -21,7 +21,7 @@ def time_tag(value):
     """<time datetime="…">10 Jan, 2022 | 4:06 pm</time>."""
     if not value:
         return ""
-    # Digits, month names and punctuation only: nothing to escape, so no format_html per item.
+    # Digits, CLDR month and day-period names, punctuation: nothing to escape (no format_html).
     return mark_safe(f'<time datetime="{iso(value)}">{dateline(value)}</time>')
 
 

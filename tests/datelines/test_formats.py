@@ -1,7 +1,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from datelines import dateline, iso
 
@@ -48,3 +48,21 @@ def test_time_follows_the_time_zone_setting(settings):
 
 def test_no_time_is_written_as_nothing():
     assert dateline(None) == iso(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "moment", "shown"),
+    [
+        ("en", datetime.datetime(2022, 1, 10, 10, 36, tzinfo=UTC), "10 Jan, 2022 | 4:06 pm"),
+        # CLDR's Sinhala month (Duruthu) and am/pm mark, before the time as Sinhala writes it.
+        ("si", datetime.datetime(2022, 1, 10, 10, 36, tzinfo=UTC), "10 දුරුතු, 2022 | ප.ව. 4:06"),
+        ("si", datetime.datetime(2022, 3, 4, 3, 5, tzinfo=UTC), "4 මැදින්, 2022 | පෙ.ව. 8:35"),
+        # CLDR's Tamil short month and day period: evening (மாலை), morning (காலை).
+        ("ta", datetime.datetime(2022, 1, 10, 10, 36, tzinfo=UTC), "10 ஜன., 2022 | மாலை 4:06"),
+        ("ta", datetime.datetime(2022, 12, 4, 3, 5, tzinfo=UTC), "4 டிச., 2022 | காலை 8:35"),
+    ],
+)
+def test_time_is_written_in_the_active_language_from_cldr(language, moment, shown):
+    with translation.override(language):
+        assert dateline(moment) == shown
+        assert iso(moment) == iso(moment.astimezone(datetime.UTC))
