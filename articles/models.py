@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from authors.models import Author
+from editions.addresses import path_prefix
 from images import renditions as images
 from images.fields import LeadImageField
 from images.media import media_url
@@ -204,7 +205,7 @@ class Article(models.Model):
             stored = (
                 type(self)
                 ._base_manager.filter(pk=self.pk)
-                .only("slug", "url_date", "published_at")
+                .only("slug", "url_date", "published_at", "language")
                 .first()
             )
         super().save(*args, update_fields=update_fields, **kwargs)
@@ -216,9 +217,11 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         # Built from stored fields rather than reverse(), which was a list page's largest cost;
-        # tests/articles/test_article_urls.py keeps the two identical.
+        # tests/articles/test_article_urls.py keeps the two identical. The prefix is the
+        # article's own edition's (`/si/`), whichever edition is being served.
         day = self.url_date or timezone.localdate(self.published_at or timezone.now())
-        return f"{get_script_prefix()}{day.year:04d}/{day.month:02d}/{day.day:02d}/{self.slug}/"
+        prefix = path_prefix(self.language)
+        return f"{prefix}{day.year:04d}/{day.month:02d}/{day.day:02d}/{self.slug}/"
 
     def clean(self):
         if self.lead_image and not self.lead_image_alt.strip():
