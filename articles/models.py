@@ -12,11 +12,12 @@ from simple_history.models import HistoricalRecords
 
 from authors.models import Author
 from editions.addresses import path_prefix
+from editions.slugs import validate_script
 from images import renditions as images
 from images.fields import LeadImageField
 from images.media import media_url
 
-from .fields import AddressDateField
+from .fields import AddressDateField, ArticleSlugField
 from .querysets import ArticleQuerySet, CategoryQuerySet
 from .richtext import SanitizedHTMLField
 
@@ -83,7 +84,7 @@ class Article(models.Model):
         UNPUBLISHED = "unpublished", _("Unpublished")
 
     title = models.CharField(_("headline"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug = ArticleSlugField(_("slug"), max_length=200, unique=True)
     standfirst = models.TextField(
         _("standfirst"),
         max_length=400,
@@ -224,6 +225,11 @@ class Article(models.Model):
         return f"{prefix}{day.year:04d}/{day.month:02d}/{day.day:02d}/{self.slug}/"
 
     def clean(self):
+        if self.slug and self.language:
+            try:
+                validate_script(self.slug, self.language)
+            except ValidationError as error:
+                raise ValidationError({"slug": error.messages}) from error
         if self.lead_image and not self.lead_image_alt.strip():
             raise ValidationError(
                 {"lead_image_alt": _("Describe the image for readers who cannot see it.")}
