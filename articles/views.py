@@ -13,7 +13,7 @@ from django.views.generic import DetailView, ListView
 
 from authors.models import Author
 from authors.structured_data import profile_page
-from editions.addresses import alternates, current
+from editions.addresses import alternates, current, serving
 from freshness.generation import generation_cached
 
 from .cards import Card
@@ -209,7 +209,9 @@ def preview_url(article):
         salt=PREVIEW_SALT,
         compress=True,
     )
-    return reverse("articles:preview", kwargs={"token": token})
+    # In the article's edition, so the preview shows that edition's language and lists.
+    with serving(article.language):
+        return reverse("articles:preview", kwargs={"token": token})
 
 
 class PreviewView(ArticleDetailView):
@@ -222,7 +224,10 @@ class PreviewView(ArticleDetailView):
         if self.object.published_at is None:
             # Shown as if published now; this instance is never saved.
             self.object.published_at = timezone.now()
-        response = self.render_to_response(self.get_context_data(object=self.object))
+        # In the article's edition wherever it is asked for (the admin's preview too).
+        with serving(self.object.language):
+            response = self.render_to_response(self.get_context_data(object=self.object))
+            response.render()
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"
         return response

@@ -94,3 +94,16 @@ def test_an_edition_at_its_own_host_answers_there_without_a_prefix(client, setti
 
 def test_translation_groups_are_uuids():
     assert isinstance(ArticleFactory().translation_group, uuid.UUID)
+
+
+def test_a_preview_shows_the_article_in_its_edition(client, editor_client):
+    from articles.views import preview_url
+
+    article = ArticleFactory(language="ta", title="Tamil draft")
+
+    shared = preview_url(article)
+    assert shared.startswith("/ta/preview/")
+    response = client.get(shared)
+    assert '<html lang="ta">' in response.text and "Tamil draft" in response.text
+    admin = editor_client.get(f"/admin/articles/article/{article.pk}/preview/")
+    assert '<html lang="ta">' in admin.text
