@@ -143,13 +143,14 @@ def seed():
                     published_at = now + datetime.timedelta(days=i + 1)  # scheduled
                 body = "".join(f"<p>{sentence(rng, 40, 90)}</p>" for _ in range(rng.randint(4, 9)))
                 language = edition_of(i)
-                title = sentence(rng, 6, 12)[:-1]
+                title, slug = sentence(rng, 6, 12)[:-1], f"story-{i}"
                 if language != "en":
                     title = " ".join(rng.choices(EDITION_WORDS[language], k=rng.randint(4, 8)))
+                    slug = f"{slugify(title, language=language)}-{i}"
                 batch.append(
                     Article(
                         title=title,
-                        slug=f"{slugify(title, language=language)}-{i}",
+                        slug=slug,
                         language=language,
                         standfirst=sentence(rng, 15, 30),
                         body=body,
