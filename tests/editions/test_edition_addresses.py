@@ -107,3 +107,29 @@ def test_a_preview_shows_the_article_in_its_edition(client, editor_client):
     assert '<html lang="ta">' in response.text and "Tamil draft" in response.text
     admin = editor_client.get(f"/admin/articles/article/{article.pk}/preview/")
     assert '<html lang="ta">' in admin.text
+
+
+def test_hand_built_article_addresses_match_the_url_conf_in_every_edition():
+    from django.urls import reverse, set_script_prefix
+    from django.utils.encoding import iri_to_uri
+
+    from editions.addresses import serving
+
+    article = ArticleFactory(live=True, language="ta", slug="இலங்கை-தேர்தல்")
+    day = article.url_date
+    kwargs = {"year": f"{day:%Y}", "month": f"{day:%m}", "day": f"{day:%d}", "slug": article.slug}
+    with serving("ta"):
+        # reverse() percent-encodes; the hand-built address is the same IRI.
+        assert iri_to_uri(article.get_absolute_url()) == reverse("articles:detail", kwargs=kwargs)
+    set_script_prefix("/news/")
+    try:
+        assert article.get_absolute_url().startswith("/news/ta/")
+    finally:
+        set_script_prefix("/")
+
+
+def test_an_edition_prefix_without_its_slash_redirects_to_the_front(client):
+    response = client.get("/si")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/si/"
