@@ -26,9 +26,9 @@ class EditionMiddleware:
 
     def __call__(self, request):
         base = get_script_prefix()
-        previous = translation.get_language()
         edition = registry.by_host(split_domain_port(request.get_host())[0])
-        if edition is None:
+        # The default edition's host (if named) is the main one: the prefixes work there.
+        if edition is None or edition.is_default:
             segment = request.path_info[1:].split("/", 1)[0]
             edition = registry.by_prefix(segment)
             if edition is None:
@@ -42,14 +42,13 @@ class EditionMiddleware:
         # Which content generation (freshness) the page cache reads for this address.
         request.content_scope = EVERY_SCOPE if site_wide else edition.code
         request.LANGUAGE_CODE = edition.code
-        translation.activate(edition.code)
         token = addresses._site_prefix.set(base)
         try:
-            response = self.get_response(request)
+            with translation.override(edition.code):
+                response = self.get_response(request)
         finally:
             addresses._site_prefix.reset(token)
             set_script_prefix(base)
-            translation.activate(previous) if previous else translation.deactivate()
         if not site_wide:
             response.headers.setdefault("Content-Language", edition.code)
         return response

@@ -88,6 +88,9 @@ def test_an_edition_at_its_own_host_answers_there_without_a_prefix(client, setti
     front = client.get("/", headers={"Host": "news.example"}).text
     assert '<link rel="alternate" hreflang="si" href="http://sinhala.news.example/">' in front
     assert '<link rel="alternate" hreflang="ta" href="http://news.example/ta/">' in front
+    tamil_front = client.get("/ta/", headers={"Host": "news.example"})
+    assert '<html lang="ta">' in tamil_front.text
+    assert client.get("/si/", headers={"Host": "sinhala.news.example"}).status_code == 404
     sitemap = client.get("/sitemap-articles.xml", headers={"Host": "news.example"}).text
     assert f"<loc>{canonical}</loc>" in sitemap
 
