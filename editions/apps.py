@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.core.signals import setting_changed
+
+from . import registry
 
 
 class EditionsConfig(AppConfig):
@@ -7,3 +10,15 @@ class EditionsConfig(AppConfig):
 
     name = "editions"
     verbose_name = "Editions"
+
+    def ready(self):
+        setting_changed.connect(forget_editions, dispatch_uid="editions-settings")
+
+
+EDITION_SETTINGS = {"LANGUAGES", "LANGUAGE_CODE", "EDITIONS", "EDITION_HOSTS", "SITE_NAME"}
+
+
+def forget_editions(*, setting, **kwargs):
+    """The editions are worked out once from the settings: again when a test changes one."""
+    if setting in EDITION_SETTINGS:
+        registry.all_editions.cache_clear()

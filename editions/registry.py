@@ -27,36 +27,24 @@ class Edition:
 
 
 @functools.cache
-def _editions(languages, default, metadata, hosts, site_name) -> dict[str, Edition]:
-    metadata = {code: dict(meta) for code, meta in metadata}
-    hosts = dict(hosts)
+def all_editions() -> dict[str, Edition]:
+    """Every edition by code, the default first (worked out once; again after a test changes
+    the settings: editions.apps)."""
+    default = settings.LANGUAGE_CODE
     found = {}
-    for code, _name in languages:
-        meta = metadata.get(code, {})
-        host = hosts.get(code, "")
+    for code, _name in settings.LANGUAGES:
+        meta = settings.EDITIONS.get(code, {})
+        host = settings.EDITION_HOSTS.get(code, "")
         found[code] = Edition(
             code=code,
             native_name=meta.get("native_name", code),
             locale=meta.get("locale", code),
-            publication_name=meta.get("publication_name", site_name),
+            publication_name=meta.get("publication_name", settings.SITE_NAME),
             script=meta.get("script", "Latn"),
             host=host,
             prefix="/" if code == default or host else f"/{code}/",
         )
-    return found
-
-
-def all_editions() -> dict[str, Edition]:
-    """Every edition by code, the default first."""
-    found = _editions(
-        tuple((code, str(name)) for code, name in settings.LANGUAGES),
-        settings.LANGUAGE_CODE,
-        tuple((code, tuple(sorted(meta.items()))) for code, meta in settings.EDITIONS.items()),
-        tuple(sorted(settings.EDITION_HOSTS.items())),
-        settings.SITE_NAME,
-    )
-    default = found[settings.LANGUAGE_CODE]
-    return {default.code: default, **found}
+    return {default: found[default], **found}
 
 
 def get(code: str) -> Edition:
