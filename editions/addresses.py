@@ -73,3 +73,15 @@ def alternates(paths: dict[str, str], request) -> list[tuple[str, str]]:
 def fronts() -> dict[str, str]:
     """Every edition's front page, by code."""
     return {code: path_prefix(code) for code in registry.all_editions()}
+
+
+def front_links() -> list[tuple[registry.Edition, str]]:
+    """Each edition with the address of its front page from any page: a path on this host, or
+    `//host/` for an edition at its own host (and the main host's editions seen from there)."""
+    default_host = registry.get(registry.default_code()).host
+    links = []
+    for code, edition in registry.all_editions().items():
+        host = edition.host or default_host
+        path = path_prefix(code)
+        links.append((edition, iri_to_uri(f"//{host}{path}") if host else path))
+    return links

@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from jinja2 import Environment
 
 from datelines import iso
-from editions.addresses import current
+from editions.addresses import current, front_links
 from editions.registry import all_editions
 
 from .templatetags.newsroom import json_ld, link, name_list, time_tag
@@ -46,6 +46,7 @@ def environment(**options):
         get_language=translation.get_language,
         edition=current,
         all_editions=all_editions,
+        edition_fronts=front_links,
     )
     env.filters.update(
         isotime=iso,

@@ -136,3 +136,14 @@ def test_an_edition_prefix_without_its_slash_redirects_to_the_front(client):
 
     assert response.status_code == 301
     assert response["Location"] == "/si/"
+
+
+def test_every_page_links_each_editions_front_by_its_own_name(client, settings):
+    text = client.get("/si/latest/").text
+
+    assert '<a href="/" lang="en" hreflang="en">English</a>' in text
+    assert '<a href="/si/" lang="si" hreflang="si" aria-current="true">සිංහල</a>' in text
+    assert '<a href="/ta/" lang="ta" hreflang="ta">தமிழ்</a>' in text
+    settings.ALLOWED_HOSTS = ["testserver", "sinhala.news.example"]
+    settings.EDITION_HOSTS = {"si": "sinhala.news.example"}
+    assert 'href="//sinhala.news.example/"' in client.get("/ta/").text
