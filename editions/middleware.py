@@ -11,13 +11,14 @@ from django.http.request import split_domain_port
 from django.urls import get_script_prefix, set_script_prefix
 from django.utils import translation
 
+from freshness.generation import EVERY
+
 from . import addresses, registry
 
 # Under an edition's prefix only reader pages answer (the admin, sitemaps … are site-wide).
 READER_URLCONF = "newsroom.reader_urls"
 # Site-wide addresses: whatever edition they are read in, any edition's change ends them.
 SITE_WIDE_PREFIXES = ("/admin/", "/healthz", "/robots.txt", "/sitemap", "/news-sitemap.xml")
-EVERY_SCOPE = "*"
 
 
 class EditionMiddleware:
@@ -40,7 +41,7 @@ class EditionMiddleware:
         site_wide = request.path_info.startswith(SITE_WIDE_PREFIXES)
         request.edition = edition
         # Which content generation (freshness) the page cache reads for this address.
-        request.content_scope = EVERY_SCOPE if site_wide else edition.code
+        request.content_scope = EVERY if site_wide else edition.code
         request.LANGUAGE_CODE = edition.code
         token = addresses._site_prefix.set(base)
         try:
