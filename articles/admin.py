@@ -134,7 +134,8 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = [OwnerFilter, FrontPageFilter, "status", "category", "authors"]
     search_fields = ["title", "standfirst", "authors__name"]
     date_hierarchy = "published_at"
-    prepopulated_fields = {"slug": ["title"]}
+    # No prepopulated slug: Django's URLify drops Sinhala and Tamil letters and marks; a slug
+    # left empty is made by the server (editions.slugs) from the headline.
     list_select_related = ["category"]
     inlines = [ArticleAuthorInline, CorrectionInline]
     actions = [*MOVE_ACTIONS, "feature", "unfeature"]

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from authors.models import Author
@@ -52,7 +53,8 @@ class LatestFeed(Feed):
         return _("The latest news from %(site)s") % {"site": settings.SITE_NAME}
 
     def articles(self, source):
-        return Article.objects.live().for_listing().latest_first()
+        # The edition's own articles; the feed's `language` is the edition's (the active one).
+        return Article.objects.live().in_edition(get_language()).for_listing().latest_first()
 
     def items(self, source):
         articles = list(self.articles(source)[:FEED_LENGTH])

@@ -1,5 +1,8 @@
+from django import forms
 from django.db import models
 from django.utils import timezone
+
+from editions.slugs import validate_slug
 
 
 class AddressDateField(models.DateField):
@@ -17,3 +20,19 @@ class AddressDateField(models.DateField):
             day = timezone.localdate(published_at)
             setattr(instance, self.attname, day)
         return day
+
+
+class ArticleSlugField(models.SlugField):
+    """A slug in any edition's script (editions.slugs), where Django's validators accept only
+    ASCII, or Unicode letters without their vowel signs. The script is checked against the
+    edition by Article.clean()."""
+
+    default_validators = [validate_slug]
+
+    def formfield(self, **kwargs):
+        return models.CharField.formfield(self, **{"form_class": forms.CharField, **kwargs})
+
+    def deconstruct(self):
+        # Stored and migrated as a plain SlugField: only validation differs.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.SlugField", args, kwargs

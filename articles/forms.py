@@ -54,7 +54,9 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         if "slug" in self.fields and not cleaned.get("slug") and cleaned.get("title"):
             cleaned["slug"] = article_unique_slug(
-                title=cleaned["title"], exclude_pk=self.instance.pk
+                title=cleaned["title"],
+                language=cleaned.get("language") or self.instance.language,
+                exclude_pk=self.instance.pk,
             )
         if self.instance.pk:
             self._check_version(cleaned)

@@ -11,11 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from authors.models import Author
+from editions.addresses import path_prefix
+from editions.slugs import validate_script
 from images import renditions as images
 from images.fields import LeadImageField
 from images.media import media_url
 
-from .fields import AddressDateField
+from .fields import AddressDateField, ArticleSlugField
 from .querysets import ArticleQuerySet, CategoryQuerySet
 from .richtext import SanitizedHTMLField
 
@@ -82,7 +84,7 @@ class Article(models.Model):
         UNPUBLISHED = "unpublished", _("Unpublished")
 
     title = models.CharField(_("headline"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug = ArticleSlugField(_("slug"), max_length=200, unique=True)
     standfirst = models.TextField(
         _("standfirst"),
         max_length=400,
@@ -204,7 +206,7 @@ class Article(models.Model):
             stored = (
                 type(self)
                 ._base_manager.filter(pk=self.pk)
-                .only("slug", "url_date", "published_at")
+                .only("slug", "url_date", "published_at", "language")
                 .first()
             )
         super().save(*args, update_fields=update_fields, **kwargs)
@@ -216,11 +218,18 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         # Built from stored fields rather than reverse(), which was a list page's largest cost;
-        # tests/articles/test_article_urls.py keeps the two identical.
+        # tests/articles/test_article_urls.py keeps the two identical. The prefix is the
+        # article's own edition's (`/si/`), whichever edition is being served.
         day = self.url_date or timezone.localdate(self.published_at or timezone.now())
-        return f"{get_script_prefix()}{day.year:04d}/{day.month:02d}/{day.day:02d}/{self.slug}/"
+        prefix = path_prefix(self.language)
+        return f"{prefix}{day.year:04d}/{day.month:02d}/{day.day:02d}/{self.slug}/"
 
     def clean(self):
+        if self.slug and self.language:
+            try:
+                validate_script(self.slug, self.language)
+            except ValidationError as error:
+                raise ValidationError({"slug": error.messages}) from error
         if self.lead_image and not self.lead_image_alt.strip():
             raise ValidationError(
                 {"lead_image_alt": _("Describe the image for readers who cannot see it.")}

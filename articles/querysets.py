@@ -6,6 +6,7 @@ from django.utils import timezone
 HEADLINE_FIELDS = (
     "title",
     "slug",
+    "language",
     "standfirst",
     "url_date",
     "published_at",
@@ -26,6 +27,10 @@ class ArticleQuerySet(models.QuerySet):
         scheduled article simply becomes live when `published_at` passes (no cron, no worker).
         """
         return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_edition(self, code):
+        """The articles of one edition (a language code)."""
+        return self.filter(language=code)
 
     def latest_first(self):
         return self.order_by("-published_at", "-pk")

@@ -46,25 +46,32 @@ def _row_config():
     return Func(F("language"), function="articles_search_config", output_field=TextField())
 
 
-def search_articles(query: str, *, category=None):
-    """Live articles matching `query`: best first on PostgreSQL, newest first on SQLite.
+def search_articles(query: str, *, category=None, edition=None):
+    """Live articles matching `query` (in one edition, a language code, if given): best first
+    on PostgreSQL, newest first on SQLite.
 
     Any text is accepted: an empty or meaningless query matches nothing rather than failing.
     Pass the page's results through `highlight()` before showing them.
     """
     query = clean_query(query)
     articles = Article.objects.live().for_listing()
+    if edition is not None:
+        articles = articles.in_edition(edition)
     if category is not None:
         articles = articles.in_category(category)
     if not query:
         return articles.none()
     if connection.vendor == "postgresql":
-        return _postgres_search(articles, query)
+        return _postgres_search(articles, query, edition)
     return _fallback_search(articles, query)
 
 
-def _postgres_search(articles, query):
-    config = "simple" if SINHALA_OR_TAMIL.search(query) else "english"
+def _postgres_search(articles, query, edition):
+    if edition is not None:
+        # The edition's configuration, by the rule its stored vectors are built with.
+        config = Func(Value(edition), function="articles_search_config", output_field=TextField())
+    else:
+        config = "simple" if SINHALA_OR_TAMIL.search(query) else "english"
     tsquery = SearchQuery(query, search_type="websearch", config=config)
     text = Concat("standfirst", Value(" "), StripTags("body"), output_field=TextField())
     # Rank only the newest matches: a word found in most of 100,000 articles would otherwise be

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from authors.models import Author
+from editions.slugs import slugify
 
 from . import permissions
 from .models import Article, ArticleAuthor
@@ -49,10 +50,13 @@ class ArticleConflict(Exception):
         super().__init__(f"article {stored.pk} is at version {stored.version}")
 
 
-def article_unique_slug(*, title: str, exclude_pk: int | None = None) -> str:
-    """A slug from the title, with -2, -3 … added if another article already uses it."""
+def article_unique_slug(
+    *, title: str, language: str = settings.LANGUAGE_CODE, exclude_pk: int | None = None
+) -> str:
+    """A slug from the title in the edition's script (editions.slugs), with -2, -3 … added if
+    another article already uses it."""
     max_length = Article._meta.get_field("slug").max_length
-    base = slugify(title)[: max_length - 4].strip("-") or "article"
+    base = slugify(title, language=language)[: max_length - 4].strip("-") or "article"
     taken = set(
         Article.objects.filter(slug__startswith=base)
         .exclude(pk=exclude_pk)
@@ -82,7 +86,9 @@ def article_save(
     if curated and not permissions.can_publish(user):
         raise PermissionDenied(_("Only editors may feature articles or mark them breaking."))
     if not article.slug:
-        article.slug = article_unique_slug(title=article.title, exclude_pk=article.pk)
+        article.slug = article_unique_slug(
+            title=article.title, language=article.language, exclude_pk=article.pk
+        )
     with transaction.atomic():
         _claim_version(article, expected_version)
         if stored.has_been_live and substantive and permissions.can_publish(user):

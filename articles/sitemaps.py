@@ -1,11 +1,13 @@
 """Sitemaps: every live article, and the Google News sitemap (sections, authors and fixed pages
-use GenericSitemap: see newsroom/urls.py)."""
+are listed in every edition by editions.sitemaps.SharedSitemap: see newsroom/urls.py)."""
 
 import datetime
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.utils import timezone
+
+from editions import registry
+from editions.sitemaps import EditionsSitemap
 
 from .models import Article
 
@@ -13,12 +15,12 @@ NEWS_WINDOW = datetime.timedelta(hours=48)
 NEWS_LIMIT = 1000
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(EditionsSitemap):
     def items(self):
         return (
             Article.objects.live()
             .latest_first()
-            .only("slug", "url_date", "published_at", "revised_at")
+            .only("slug", "language", "url_date", "published_at", "revised_at")
         )
 
     def lastmod(self, article):
@@ -31,8 +33,9 @@ class ArticleSitemap(Sitemap):
         return max(filter(None, times.values()), default=None)
 
 
-class NewsSitemap(Sitemap):
-    """Google News: live articles first published in the last 48 hours, at most 1,000."""
+class NewsSitemap(EditionsSitemap):
+    """Google News: live articles first published in the last 48 hours, at most 1,000, each
+    with its edition's language and publication name."""
 
     limit = NEWS_LIMIT
 
@@ -43,3 +46,9 @@ class NewsSitemap(Sitemap):
             .latest_first()
             .only("title", "slug", "url_date", "published_at", "language")[:NEWS_LIMIT]
         )
+
+    def get_urls(self, *args, **kwargs):
+        urls = super().get_urls(*args, **kwargs)
+        for url in urls:
+            url["publication"] = registry.get(url["item"].language).publication_name
+        return urls

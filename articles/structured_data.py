@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from datelines import iso
 
@@ -99,6 +100,7 @@ def website(request):
         "@type": "WebSite",
         "name": settings.SITE_NAME,
         "url": request.build_absolute_uri(reverse("home")),
+        "inLanguage": get_language(),
         "potentialAction": {
             "@type": "SearchAction",
             "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{search_term_string}}"},

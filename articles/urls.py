@@ -1,6 +1,11 @@
-from django.urls import path
+from django.urls import path, register_converter
+
+from editions.slugs import SlugConverter
 
 from . import feeds, views
+
+# Article slugs in Sinhala and Tamil keep their vowel signs and joiners (editions.slugs).
+register_converter(SlugConverter, "article_slug")
 
 app_name = "articles"
 urlpatterns = [
@@ -17,7 +22,7 @@ urlpatterns = [
     path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("preview/<str:token>/", views.PreviewView.as_view(), name="preview"),
     path(
-        "<int:year>/<int:month>/<int:day>/<slug:slug>/",
+        "<int:year>/<int:month>/<int:day>/<article_slug:slug>/",
         views.ArticleDetailView.as_view(),
         name="detail",
     ),

@@ -13,6 +13,7 @@ from django.views.generic import DetailView, ListView
 
 from authors.models import Author
 from authors.structured_data import profile_page
+from editions.addresses import alternates, current, serving
 from freshness.generation import generation_cached
 
 from .cards import Card
@@ -34,10 +35,11 @@ class LatestView(ListView):
         return settings.PAGE_SIZE
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        return KeptCountPaginator(queryset, per_page, count_key=self.count_key, **kwargs)
+        count_key = f"{current().code}:{self.count_key}"
+        return KeptCountPaginator(queryset, per_page, count_key=count_key, **kwargs)
 
     def get_queryset(self):
-        return Article.objects.live().for_list_items().latest_first()
+        return Article.objects.live().in_edition(current().code).for_list_items().latest_first()
 
 
 class CategoryView(LatestView):
@@ -84,7 +86,7 @@ class ArticleDetailView(DetailView):
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_queryset(self):
-        return Article.objects.live().for_article_page()
+        return Article.objects.live().in_edition(current().code).for_article_page()
 
     def get_object(self, queryset=None):
         try:
@@ -97,7 +99,7 @@ class ArticleDetailView(DetailView):
 
     def redirect_moved_article(self):
         """An article whose slug or date changed keeps answering at its old address (301)."""
-        live = Article.objects.live()
+        live = Article.objects.live().in_edition(current().code)
         article = live.filter(slug=self.kwargs["slug"]).first()
         if article is None:
             moved = ArticleRedirect.objects.filter(old_path=self.request.path).values("article_id")
@@ -109,7 +111,7 @@ class ArticleDetailView(DetailView):
     def headline_lists(self, article):
         """Latest News and more from the section, one longer than shown (for leaving out the
         article itself)."""
-        live = Article.objects.live().latest_first().headlines()
+        live = Article.objects.live().in_edition(article.language).latest_first().headlines()
         return {
             "latest": [Card.of(item) for item in live[: self.latest_count + 1]],
             "related": [
@@ -118,13 +120,28 @@ class ArticleDetailView(DetailView):
             ],
         }
 
+    def translations(self, article):
+        """{edition: path} of the article and its live translations (one query)."""
+        siblings = (
+            Article.objects.live()
+            .filter(translation_group=article.translation_group)
+            .exclude(pk=article.pk)
+            .only("slug", "language", "url_date", "published_at")
+        )
+        return {
+            article.language: article.get_absolute_url(),
+            **{sibling.language: sibling.get_absolute_url() for sibling in siblings},
+        }
+
     def get_context_data(self, **kwargs):
         article = self.object
         # The same for every article of a section: kept under the page cache's generation.
         lists = generation_cached(
-            f"article:lists:{article.category_id}", lambda: self.headline_lists(article)
+            f"article:lists:{article.language}:{article.category_id}",
+            lambda: self.headline_lists(article),
         )
         return super().get_context_data(
+            alternates=alternates(self.translations(article), self.request),
             latest_news=[item for item in lists["latest"] if item.pk != article.pk][
                 : self.latest_count
             ],
@@ -159,7 +176,9 @@ class SearchView(ListView):
         if not self.form.is_valid():
             return Article.objects.none()
         self.query = self.form.cleaned_data["q"]
-        return search_articles(self.query, category=self.form.cleaned_data["category"])
+        return search_articles(
+            self.query, category=self.form.cleaned_data["category"], edition=current().code
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, **kwargs)
@@ -190,7 +209,9 @@ def preview_url(article):
         salt=PREVIEW_SALT,
         compress=True,
     )
-    return reverse("articles:preview", kwargs={"token": token})
+    # In the article's edition, so the preview shows that edition's language and lists.
+    with serving(article.language):
+        return reverse("articles:preview", kwargs={"token": token})
 
 
 class PreviewView(ArticleDetailView):
@@ -203,7 +224,10 @@ class PreviewView(ArticleDetailView):
         if self.object.published_at is None:
             # Shown as if published now; this instance is never saved.
             self.object.published_at = timezone.now()
-        response = self.render_to_response(self.get_context_data(object=self.object))
+        # In the article's edition wherever it is asked for (the admin's preview too).
+        with serving(self.object.language):
+            response = self.render_to_response(self.get_context_data(object=self.object))
+            response.render()
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"
         return response

@@ -38,8 +38,10 @@ def count(client, url):
 
 
 def sample():
-    article = Article.objects.live().latest_first().for_listing()[3]
+    article = Article.objects.live().in_edition("en").latest_first().for_listing()[3]
+    sinhala = Article.objects.live().in_edition("si").latest_first()[3]
     return {
+        "sinhala_article": sinhala.get_absolute_url(),
         "article": article.get_absolute_url(),
         "category": article.category.get_absolute_url(),
         "author": article.credit_list[0].author.get_absolute_url(),

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import psycopg
 import redis
+from django.utils.encoding import iri_to_uri
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -32,6 +33,8 @@ TICKS = os.sysconf("SC_CLK_TCK")
 PAGES = [
     ("home", "/"),
     ("article", "{article}"),
+    ("article-si", "{sinhala_article}"),
+    ("home-ta", "/ta/"),
     ("category", "{category}"),
     ("author", "{author}"),
     ("latest", "/latest/"),
@@ -152,7 +155,7 @@ class Server:
         self.redis_pid = int(self.redis.info("server")["process_id"])
 
     def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
+        return iri_to_uri(f"http://127.0.0.1:{self.port}{path}")  # Sinhala and Tamil slugs
 
     def postgres_pids(self):
         name = self.env["DATABASE_URL"].rsplit("/", 1)[1]

@@ -1,4 +1,5 @@
-"""Seeds the benchmark database: 100,000 articles, 300 authors, 20 sections, shared images.
+"""Seeds the benchmark database: 100,000 articles (one in ten Sinhala, one in ten Tamil), 300
+authors, 20 sections, shared images.
 
 Run by bench/run.py with DJANGO_SETTINGS_MODULE and DATABASE_URL pointing at the bench database.
 Idempotent: a database that already holds the articles is left as it is.
@@ -27,6 +28,7 @@ from django.utils import timezone  # noqa: E402
 from articles.models import Article, ArticleAuthor, Category  # noqa: E402
 from authors.models import Author  # noqa: E402
 from demo.drawing import draw_lead_image  # noqa: E402
+from editions.slugs import slugify  # noqa: E402
 from images.renditions import make_renditions  # noqa: E402
 from pages.models import Page  # noqa: E402
 
@@ -50,6 +52,17 @@ TOPICAL = [
     "interest", "rates", "port", "city", "cuts",
 ]  # fmt: skip
 SYLLABLES = [c + v for c in "bdgklmnprstvy" for v in "aeiou"]
+
+
+# A few real words for the Sinhala and Tamil editions' headlines (one article in ten each).
+EDITION_WORDS = {
+    "si": ["ශ්\u200dරී", "ලංකා", "ක්\u200dරිකට්", "වරාය", "මැතිවරණය", "ආණ්ඩුව", "අයවැය", "දුම්රිය", "ගංවතුර"],
+    "ta": ["இலங்கை", "தேர்தல்", "துறைமுகம்", "அரசாங்கம்", "வரவுசெலவு", "ரயில்", "வெள்ளம்", "கிரிக்கெட்"],
+}
+
+
+def edition_of(i):
+    return {3: "si", 6: "ta"}.get(i % 10, "en")
 
 
 def vocabulary():
@@ -129,10 +142,16 @@ def seed():
                 if i < 5:
                     published_at = now + datetime.timedelta(days=i + 1)  # scheduled
                 body = "".join(f"<p>{sentence(rng, 40, 90)}</p>" for _ in range(rng.randint(4, 9)))
+                language = edition_of(i)
+                title, slug = sentence(rng, 6, 12)[:-1], f"story-{i}"
+                if language != "en":
+                    title = " ".join(rng.choices(EDITION_WORDS[language], k=rng.randint(4, 8)))
+                    slug = f"{slugify(title, language=language)}-{i}"
                 batch.append(
                     Article(
-                        title=sentence(rng, 6, 12)[:-1],
-                        slug=f"story-{i}",
+                        title=title,
+                        slug=slug,
+                        language=language,
                         standfirst=sentence(rng, 15, 30),
                         body=body,
                         category=categories[i % len(categories)],

@@ -1,7 +1,12 @@
 """Content generations: when anything a reader can see changes, every cached view of it is stale.
 
 Every saved or deleted reader-visible row bumps a generation counter in the shared cache (the
-apps name their models to freshness.signals.watch). A value kept with `generation_cached`
+apps name their models to freshness.signals.watch). Counters are scoped: one per edition (a
+language code of settings.LANGUAGES) and one, EVERY, that every bump also moves. A row that
+belongs to one edition (an article) bumps that edition's counter; a shared row (a section, an
+author, a fixed page) bumps every edition's. A page or value reads the counter of the scope it
+shows: an edition's pages outlive the other editions' edits; site-wide pages (sitemaps) read
+EVERY. A value kept with `generation_cached`
 remembers the generation it was computed under and is never used under another, so every app
 server sharing the cache sees an edit on its next request. A value also never outlives the next
 scheduled change (an article's publish time, a featured or breaking flag expiring: the apps
@@ -19,12 +24,14 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from .cache import SHARED_KEY_PREFIX
 from .models import DeferredBump
 
 # Shared by every release (see freshness.cache.make_key): an edit on one ends the other's pages.
 GENERATION_KEY = SHARED_KEY_PREFIX + "content-generation"
+EVERY = "*"
 NEXT_CHANGE_KEY = "freshness:next-change"
 
 _next_change_sources = []
@@ -39,32 +46,50 @@ def register_next_change(source) -> None:
         _next_change_sources.append(source)
 
 
-def bump_generation(*, using: str = "default") -> None:
-    """Make every cached page and value stale, on every app server sharing the cache.
+def generation_key(scope: str) -> str:
+    return GENERATION_KEY if scope == EVERY else f"{GENERATION_KEY}:{scope}"
+
+
+def all_scopes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def current_scope() -> str:
+    """The scope of what is being served: the active language's edition, else EVERY."""
+    language = translation.get_language()
+    return language if language in all_scopes() else EVERY
+
+
+def bump_generation(*, scopes=None, using: str = "default") -> None:
+    """Make the cached pages and values of `scopes` (editions' codes; None for every edition)
+    stale, on every app server sharing the cache; site-wide ones (EVERY) always.
 
     When the cache cannot be reached, the bump is recorded in the database `using` (inside the
-    caller's transaction, so it commits with the edit) and made when the cache answers again.
+    caller's transaction, so it commits with the edit) and made when the cache answers again
+    (then for every scope: an outage is rare, and the record need not say which).
     """
     global _cache_was_unreachable
-    if not _incr():
+    targets = all_scopes() if scopes is None else [s for s in scopes if s != EVERY]
+    if not all([_incr(scope) for scope in (*targets, EVERY)]):
         DeferredBump.objects.using(using).create()
         _cache_was_unreachable = True
 
 
-def _incr() -> bool:
+def _incr(scope: str) -> bool:
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(generation_key(scope))
     except ValueError:  # first edit, the counter was evicted, or the cache is unreachable
-        return start_generation() is not None
+        return start_generation(scope) is not None
     return True
 
 
-def start_generation() -> int | None:
-    """The current generation, starting the counter if there is none; None while the cache
-    cannot be reached."""
+def start_generation(scope: str = EVERY) -> int | None:
+    """The current generation of `scope`, starting its counter if there is none; None while
+    the cache cannot be reached."""
     # Start from the clock, not 1, so a counter lost to eviction never repeats an old value.
-    cache.add(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
-    return cache.get(GENERATION_KEY)
+    key = generation_key(scope)
+    cache.add(key, time.time_ns() // 1_000_000, timeout=None)
+    return cache.get(key)
 
 
 def make_deferred_bumps() -> None:
@@ -72,7 +97,7 @@ def make_deferred_bumps() -> None:
     global _cache_was_unreachable
     pending = list(DeferredBump.objects.values_list("pk", flat=True))
     if pending:
-        if not _incr():
+        if not all([_incr(scope) for scope in (*all_scopes(), EVERY)]):
             return
         DeferredBump.objects.filter(pk__in=pending).delete()
     _cache_was_unreachable = False
@@ -90,35 +115,46 @@ def cache_reachable() -> bool:
     return True
 
 
-def lookup(key: str):
-    """(generation, stored entry or None, the cached next-change record) in one round trip.
+def lookup(key: str, scope: str = EVERY):
+    """(generation of `scope`, stored entry or None, the cached next-change record) in one
+    round trip.
 
     The generation is None while the cache cannot be reached: then nothing is to be stored.
+    The next-change record is kept under the EVERY generation (any edit may move it), which
+    comes with it.
     """
     global _cache_was_unreachable
-    found = cache.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
-    generation = found.get(GENERATION_KEY) or start_generation()
+    own, every = generation_key(scope), generation_key(EVERY)
+    found = cache.get_many([own, every, NEXT_CHANGE_KEY, key])
+    generation = found.get(own) or start_generation(scope)
     if generation is not None and _cache_was_unreachable:
         # Back after an outage: pages stored before an edit made meanwhile must end now.
         make_deferred_bumps()
-        generation = cache.get(GENERATION_KEY)
+        generation = cache.get(own)
     if generation is None:
         _cache_was_unreachable = True
-    return generation, found.get(key), found.get(NEXT_CHANGE_KEY)
+        return None, found.get(key), None
+    record = found.get(NEXT_CHANGE_KEY)
+    next_change = (found.get(every) or start_generation(EVERY), record)
+    return generation, found.get(key), next_change
 
 
-def valid_until(generation: int | None, next_change_record, now: float) -> float:
+def valid_until(generation: int | None, next_change, now: float) -> float:
     """How long something whose data is read from `now` on may be kept: the page cache's
     lifetime, and never past the next scheduled change after `now`.
 
     Called before the data is read, never after: a change falling due while a page renders
     must still end it, though the page may not show it.
     """
-    return min(now + settings.PAGE_CACHE_SECONDS, _next_change(generation, next_change_record, now))
+    if generation is None or next_change is None:
+        return min(now + settings.PAGE_CACHE_SECONDS, _next_change(None, None, now))
+    every, record = next_change
+    return min(now + settings.PAGE_CACHE_SECONDS, _next_change(every, record, now))
 
 
 def _next_change(generation: int | None, cached, now: float) -> float:
-    """When the public site next changes on its own, as a timestamp (cached per generation)."""
+    """When the public site next changes on its own, as a timestamp (cached per EVERY
+    generation)."""
     if cached and cached[0] == generation and cached[1] > now:
         return cached[1]
     moments = [moment for source in _next_change_sources if (moment := source())]
@@ -128,9 +164,10 @@ def _next_change(generation: int | None, cached, now: float) -> float:
     return value
 
 
-def generation_cached(key: str, compute):
-    """compute(), kept in the cache until any content changes or the next scheduled change."""
-    generation, entry, next_change = lookup(key)
+def generation_cached(key: str, compute, *, scope: str | None = None):
+    """compute(), kept in the cache until content of `scope` changes (by default the edition
+    being served: name it in `key` too) or the next scheduled change."""
+    generation, entry, next_change = lookup(key, current_scope() if scope is None else scope)
     if generation is None:
         return compute()
     now = time.time()

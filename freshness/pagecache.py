@@ -19,7 +19,8 @@ page parameter counts by itself. Any other parameter (`utm_*`, `fbclid`, a rando
 off the request before the view sees it, so such an address is answered with the same entry as
 the page without it and can neither render anew nor fill the cache.
 
-Freshness: an entry is kept under the content generation (freshness.generation), so every app
+Freshness: an entry is kept under the content generation of the request's `content_scope` (its
+edition's; every edition's when unset: freshness.generation), so every app
 server sharing the cache serves an edit on its next request, and no entry outlives the next
 scheduled change after its data was read. Missing pages and redirects are not stored, but a CDN
 may keep them as briefly as a page (never past the next scheduled change, so a scheduled
@@ -166,7 +167,10 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         key = _page_key(request)
-        generation, entry, next_change = freshness.lookup(key)
+        # The scope of the content the address shows (an edition's; set by the middleware
+        # that knows editions): an edit elsewhere leaves the entry alone.
+        scope = getattr(request, "content_scope", freshness.EVERY)
+        generation, entry, next_change = freshness.lookup(key, scope)
         now = time.time()
         if generation is not None and entry and entry[0] == generation and entry[1] > now:
             return self.replay(request, entry)

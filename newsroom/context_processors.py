@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from articles.models import Article, Category
+from editions.addresses import current
 from freshness.generation import generation_cached
 from pages.models import Page
 
@@ -12,18 +13,20 @@ def site_chrome():
     generation, so a page pays one cache round trip for them and no query until a category,
     fixed page or article changes, or a breaking flag expires.
     """
-    return generation_cached("site:chrome", _read_chrome)
+    edition = current().code
+    return generation_cached(f"site:chrome:{edition}", lambda: _read_chrome(edition))
 
 
-def _read_chrome():
+def _read_chrome(edition):
     return {
         "menu_categories": list(Category.objects.in_menu()),
         "footer_pages": list(Page.objects.only("title", "slug")),
         "breaking_news": (
             Article.objects.live()
+            .in_edition(edition)
             .breaking_now()
             .latest_first()
-            .only("title", "slug", "url_date", "published_at")
+            .only("title", "slug", "url_date", "published_at", "language")
             .first()
         ),
     }

@@ -15,6 +15,8 @@ from django.utils.safestring import mark_safe
 from jinja2 import Environment
 
 from datelines import iso
+from editions.addresses import current, front_links
+from editions.registry import all_editions
 
 from .templatetags.newsroom import json_ld, link, name_list, time_tag
 
@@ -38,7 +40,13 @@ def environment(**options):
     env = Environment(extensions=["jinja2.ext.i18n"], trim_blocks=True, **options)
     env.install_gettext_translations(translation, newstyle=True)
     env.globals.update(
-        static=static, url=url, localtime=timezone.localtime, get_language=translation.get_language
+        static=static,
+        url=url,
+        localtime=timezone.localtime,
+        get_language=translation.get_language,
+        edition=current,
+        all_editions=all_editions,
+        edition_fronts=front_links,
     )
     env.filters.update(
         isotime=iso,

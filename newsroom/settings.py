@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "pages",
     "images",
     "demo",
+    "editions",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +87,8 @@ MIDDLEWARE = [
     "newsroom.headers.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache: the edition's prefix is part of the address it keys on and resolves.
+    "editions.middleware.EditionMiddleware",
     "freshness.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -168,6 +171,15 @@ LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="en")
 LANGUAGES = [("en", _("English")), ("si", _("Sinhala")), ("ta", _("Tamil"))]
 # Our catalogs (README: Languages): .po files in git, .mo files compiled by `make` (Babel).
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Each language is an edition (editions/): the default at /, the others under /<code>/.
+# "publication_name" (the news sitemap's) defaults to SITE_NAME.
+EDITIONS = {
+    "en": {"native_name": "English", "locale": "en_LK", "script": "Latn"},
+    "si": {"native_name": "සිංහල", "locale": "si_LK", "script": "Sinh"},
+    "ta": {"native_name": "தமிழ்", "locale": "ta_LK", "script": "Taml"},
+}
+# An edition served at its own host, without a prefix: "si=sinhala.news.example,ta=…".
+EDITION_HOSTS = env.dict("EDITION_HOSTS", default={})
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Colombo")
 USE_I18N = True
 USE_TZ = True

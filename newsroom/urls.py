@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps import GenericSitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.models import Category
 from articles.sitemaps import ArticleSitemap, NewsSitemap
 from authors.models import Author
+from editions.sitemaps import SharedSitemap
 from freshness.pagecache import page_cache_parameters
 from pages.models import Page
 
@@ -19,9 +19,8 @@ admin.site.index_title = _("Newsroom")
 
 
 def _every(model):
-    """Each row's page, last modified when the row was."""
-    queryset = model.objects.only("slug", "updated_at")
-    return GenericSitemap({"queryset": queryset, "date_field": "updated_at"})
+    """Each row's page in every edition, last modified when the row was."""
+    return SharedSitemap(model.objects.only("slug", "updated_at"), "updated_at")
 
 
 SITEMAPS = {
@@ -35,7 +34,6 @@ SITEMAPS = {
 sitemap_page = page_cache_parameters("p")(sitemap_views.sitemap)
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
@@ -52,10 +50,8 @@ urlpatterns = [
         name="news-sitemap",
     ),
     path("admin/", admin.site.urls),
-    path("", include("articles.urls")),
-    path("advertise/", include("advertising.urls")),
-    # Fixed pages (/about/ …) last, so their slugs never shadow another address.
-    path("", include("pages.urls")),
+    # The default edition's reader pages (and, at its own host, any edition's).
+    path("", include("newsroom.reader_urls")),
 ]
 
 if settings.DEBUG:

@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from articles.cards import Card
 from articles.models import Article, Category
 from articles.structured_data import default_image, website
+from editions.addresses import alternates, current, fronts
 from freshness.generation import cache_reachable, generation_cached
 
 LATEST_COUNT = 10
@@ -15,13 +16,15 @@ PER_SECTION = 4
 
 def home(request):
     """The front page: the lead story, Latest News, and a block per menu category."""
-    front = generation_cached("home:front", _front_page)
+    edition = current().code
+    front = generation_cached(f"home:front:{edition}", lambda: _front_page(edition))
     return render(
         request,
         "home.html",
         {
             **front,
             "structured_data": [website(request)],
+            "alternates": alternates(fronts(), request),
             "canonical_url": request.build_absolute_uri(reverse("home")),
             "social_image": default_image(request),
         },
@@ -41,22 +44,22 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def _front_page():
-    """Which stories go where, with what their cards show.
+def _front_page(edition):
+    """Which stories of `edition` go where, with what their cards show.
 
     Kept whole, as cards (articles.cards), under the content generation (see `home`): choosing
     the lead (no index on `featured`) and loading ninety-odd cards then happens once per change,
     not once per request, and a warm front page runs no query.
     """
     menu = list(Category.objects.in_menu())
-    live = Article.objects.live().latest_first()
+    live = Article.objects.live().in_edition(edition).latest_first()
     ids = live.values_list("pk", flat=True)
     lead_id = ids.featured_now().first() or ids.first()
     others = live.exclude(pk=lead_id)
     latest_ids = list(others.values_list("pk", flat=True)[:LATEST_COUNT])
     section_ids = others.newest_ids_per_category(PER_SECTION, menu)
     wanted = [*latest_ids, *(pk for ids in section_ids.values() for pk in ids)]
-    cards = Article.objects.live().headlines()
+    cards = Article.objects.live().in_edition(edition).headlines()
     articles = {article.pk: Card.of(article) for article in cards.filter(pk__in=wanted)}
     lead = cards.with_credits().filter(pk=lead_id).first()
     sections = [

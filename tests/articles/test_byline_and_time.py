@@ -67,7 +67,7 @@ def test_byline_joins_authors_with_the_words_of_the_sites_language(client, setti
     settings.LOCALE_PATHS = [tmp_path]
     settings.LANGUAGE_CODE = "si"
     people = [AuthorFactory(name=name) for name in ("Asma Hussain", "Ravi Perera", "Nimal Silva")]
-    article = ArticleFactory(live=True, authors=people)
+    article = ArticleFactory(live=True, authors=people, language="si")
     text = _byline_text(client.get(article.get_absolute_url()).text)
     assert text.endswith("Asma Hussain; Ravi Perera සහ Nimal Silva")
 

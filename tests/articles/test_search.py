@@ -176,8 +176,8 @@ def test_sinhala_and_tamil_articles_are_found_by_their_own_words(client):
     ArticleFactory(live=True, title="ශ්‍රී ලංකා ක්‍රිකට් ජයග්‍රහණය", language="si")
     ArticleFactory(live=True, title="இலங்கை தேர்தல் முடிவுகள்", language="ta")
 
-    assert _titles(client.get("/search/", {"q": "ක්‍රිකට්"})) == ["ශ්‍රී ලංකා ක්‍රිකට් ජයග්‍රහණය"]
-    assert _titles(client.get("/search/", {"q": "தேர்தல்"})) == ["இலங்கை தேர்தல் முடிவுகள்"]
+    assert _titles(client.get("/si/search/", {"q": "ක්‍රිකට්"})) == ["ශ්‍රී ලංකා ක්‍රිකට් ජයග්‍රහණය"]
+    assert _titles(client.get("/ta/search/", {"q": "தேர்தல்"})) == ["இலங்கை தேர்தல் முடிவுகள்"]
 
 
 @pytest.mark.postgres

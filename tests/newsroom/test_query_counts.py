@@ -29,7 +29,8 @@ PAGES = {
     "latest": (lambda a, c, p: "/latest/", 1, 6),
     "category": (lambda a, c, p: c[0].get_absolute_url(), 2, 7),
     "author": (lambda a, c, p: p[0].get_absolute_url(), 2, 7),
-    "article": (lambda a, c, p: a[1].get_absolute_url(), 2, 8),
+    # An article also asks for its live translations (hreflang).
+    "article": (lambda a, c, p: a[1].get_absolute_url(), 3, 9),
     "latest, page 2": (lambda a, c, p: "/latest/?page=2", 1, 6),
     "fixed page": (
         lambda a, c, p: Page.objects.create(title="About", slug="about").get_absolute_url(),
