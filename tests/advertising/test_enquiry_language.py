@@ -1,9 +1,6 @@
 """An enquiry is answered in the language the enquirer used the site in: the form, its errors
 and the thank-you page, then the confirmation e-mail sent by the worker. Sales read theirs in
-the site's language.
-
-The edition's language is activated from the address by middleware; here the request runs
-inside `translation.override`, which nothing in the request undoes."""
+the site's language. The edition's address chooses the language."""
 
 import pytest
 from django.core import mail
@@ -19,8 +16,8 @@ def test_a_tamil_enquiry_gets_its_confirmation_in_tamil_and_sales_get_english(
     client, settings, django_capture_on_commit_callbacks
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    with translation.override("ta"), django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/advertise/", enquiry_data(name="கமலா சிவகுமார்"), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/ta/advertise/", enquiry_data(name="கமலா சிவகுமார்"), follow=True)
     assert "உங்கள் விசாரணைக்கு நன்றி" in response.text  # "Thank you for your enquiry"
     enquiry = Enquiry.objects.get()
     assert enquiry.language == "ta"
@@ -62,8 +59,7 @@ def test_an_enquiry_from_the_english_site_is_confirmed_in_english(
 def test_the_form_its_choices_and_its_errors_are_in_the_edition_language(
     client, language, label, error
 ):
-    with translation.override(language):
-        response = client.post("/advertise/", enquiry_data(name=""))
+    response = client.post(f"/{language}/advertise/", enquiry_data(name=""))
     assert response.status_code == 400
     assert label in response.text
     assert error in response.text
