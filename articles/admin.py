@@ -200,7 +200,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         # Writers land on their own articles, desk members on their edition; anyone without
         # access still gets the plain 403.
-        if not request.GET and self.has_view_or_change_permission(request):
+        landing_page = request.method == "GET" and not request.GET
+        if landing_page and self.has_view_or_change_permission(request):
             landing = {}
             if not permissions.can_publish(request.user):
                 landing[OwnerFilter.parameter_name] = "mine"
