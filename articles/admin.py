@@ -13,6 +13,7 @@ from django.utils.decorators import method_decorator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from modeltranslation.admin import TranslationAdmin
 
 from . import permissions, services
 from .forms import ArticleAdminForm
@@ -32,7 +33,7 @@ class ArticleAdminPreview(PreviewView):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(TranslationAdmin):
     list_display = ["name", "slug", "menu_position", "show_in_menu"]
     list_editable = ["menu_position", "show_in_menu"]
     prepopulated_fields = {"slug": ["name"]}
