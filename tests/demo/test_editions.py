@@ -2,10 +2,14 @@
 English ones, and sections, pages and author profiles worded in each language."""
 
 import re
+from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.utils import translation
 
+from articles import permissions
 from articles.models import Article, Category
 from authors.models import Author
 from demo.loader import load_demo
@@ -59,3 +63,12 @@ def test_sections_pages_and_author_profiles_are_worded_in_each_edition(loaded):
     assert Page.objects.get(slug="about").title == "About us"
 
     assert load_demo()["articles"] == 0  # a second run adds nothing
+
+
+@pytest.mark.django_db
+def test_demo_accounts_include_a_tamil_desk_editor(settings):
+    settings.DEBUG = True
+    call_command("demo_accounts", stdout=StringIO())
+    tamil_editor = get_user_model().objects.get(username="tamil-editor")
+    assert permissions.desks(tamil_editor) == ["ta"] and permissions.can_publish(tamil_editor)
+    assert permissions.desks(get_user_model().objects.get(username="editor")) == ["en", "si", "ta"]
