@@ -185,3 +185,13 @@ def test_edition_filter_lists_one_edition(tamil_editor, stories):
     _user, client = tamil_editor
     listed = client.get(f"{ADMIN}?edition=ta").context["cl"].result_list
     assert {article.title for article in listed} == {"Tamil draft", "Tamil live"}
+
+
+def test_bulk_delete_refuses_a_selection_with_another_editions_article(tamil_editor, stories):
+    _user, client = tamil_editor
+    chosen = [stories["en_draft"].pk, stories["ta_draft"].pk]
+    client.post(ADMIN, {"action": "delete_selected", "_selected_action": chosen, "post": "yes"})
+    assert Article.objects.filter(pk__in=chosen).count() == 2
+
+    client.post(ADMIN, {"action": "delete_selected", "_selected_action": chosen[1:], "post": "yes"})
+    assert list(Article.objects.filter(pk__in=chosen).values_list("pk", flat=True)) == chosen[:1]
