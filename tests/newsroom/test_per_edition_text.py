@@ -99,3 +99,20 @@ def test_migrating_copies_existing_text_into_the_english_columns():
     finally:
         executor.loader.build_graph()
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_the_admin_lists_and_forms_of_translated_models_open(editor_client):
+    section = CategoryFactory(slug="local", name="Local")
+    page = Page.objects.create(title="Terms", slug="terms", body="<p>Rules.</p>")
+    author = AuthorFactory()
+    for url in [
+        "/admin/articles/category/",
+        f"/admin/articles/category/{section.pk}/change/",
+        "/admin/pages/page/",
+        f"/admin/pages/page/{page.pk}/change/",
+        "/admin/authors/author/",
+        f"/admin/authors/author/{author.pk}/change/",
+    ]:
+        response = editor_client.get(url)
+        assert response.status_code == 200, url
+    assert 'name="bio_ta"' in response.content.decode()  # the author's form, last
