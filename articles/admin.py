@@ -1,3 +1,6 @@
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
@@ -10,6 +13,7 @@ from django.utils.decorators import method_decorator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
+from modeltranslation.admin import TranslationAdmin
 
 from . import permissions, services
 from .forms import ArticleAdminForm
@@ -29,7 +33,7 @@ class ArticleAdminPreview(PreviewView):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(TranslationAdmin):
     list_display = ["name", "slug", "menu_position", "show_in_menu"]
     list_editable = ["menu_position", "show_in_menu"]
     prepopulated_fields = {"slug": ["name"]}
@@ -89,6 +93,21 @@ class OwnerFilter(admin.SimpleListFilter):
         return queryset
 
 
+class EditionFilter(admin.SimpleListFilter):
+    """Desk members land on their own edition; the others are one click away."""
+
+    title = _("edition")
+    parameter_name = "edition"
+
+    def lookups(self, request, model_admin):
+        return Article._meta.get_field("language").choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(language=self.value())
+        return queryset
+
+
 class FrontPageFilter(admin.SimpleListFilter):
     title = _("on the front page now")
     parameter_name = "front"
@@ -131,7 +150,7 @@ MOVE_ACTIONS = [_move_action(move) for move in Article.Move if move != Article.M
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ["title", "status_badge", "category", "byline", "featured", "breaking"]
-    list_filter = [OwnerFilter, FrontPageFilter, "status", "category", "authors"]
+    list_filter = [OwnerFilter, EditionFilter, FrontPageFilter, "status", "category", "authors"]
     search_fields = ["title", "standfirst", "authors__name"]
     date_hierarchy = "published_at"
     # No prepopulated slug: Django's URLify drops Sinhala and Tamil letters and marks; a slug
@@ -181,10 +200,18 @@ class ArticleAdmin(admin.ModelAdmin):
         return super().get_queryset(request).for_listing()
 
     def changelist_view(self, request, extra_context=None):
-        # Writers land on their own articles; anyone without access still gets the plain 403.
-        landing = not request.GET and self.has_view_or_change_permission(request)
-        if landing and not permissions.can_publish(request.user):
-            return redirect(f"{request.path}?{OwnerFilter.parameter_name}=mine")
+        # Writers land on their own articles, desk members on their edition; anyone without
+        # access still gets the plain 403.
+        landing_page = request.method == "GET" and not request.GET
+        if landing_page and self.has_view_or_change_permission(request):
+            landing = {}
+            if not permissions.can_publish(request.user):
+                landing[OwnerFilter.parameter_name] = "mine"
+            editions = permissions.desks(request.user)
+            if len(editions) < len(settings.LANGUAGES):
+                landing[EditionFilter.parameter_name] = editions[0]
+            if landing:
+                return redirect(f"{request.path}?{urlencode(landing)}")
         return super().changelist_view(request, extra_context)
 
     # Permissions: one source, articles.permissions, for forms, buttons, actions and views.
@@ -194,7 +221,7 @@ class ArticleAdmin(admin.ModelAdmin):
         return permissions.can_edit(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return permissions.can_delete(request.user)
+        return permissions.can_delete(request.user, obj)
 
     def has_publish_permission(self, request):
         return permissions.can_publish(request.user)
@@ -265,6 +292,14 @@ class ArticleAdmin(admin.ModelAdmin):
             for move in permissions.workflow_actions(request.user, obj or Article())
         ]
         if obj is not None:
+            siblings = obj.translations()
+            taken = {sibling.language for sibling in siblings}
+            context["translations"] = siblings
+            context["translate_into"] = [
+                (code, _("Translate into %(edition)s") % {"edition": name})
+                for code, name in settings.LANGUAGES
+                if code in permissions.translation_editions(request.user, obj) and code not in taken
+            ]
             context["can_preview"] = permissions.can_preview(request.user, obj)
             context["can_see_versions"] = permissions.can_see_versions(request.user)
             if context["can_preview"] and not obj.is_live:
@@ -330,6 +365,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 view(self.end_preview_links_view),
                 name="articles_article_end_preview_links",
             ),
+            path(
+                "<int:pk>/translate/<str:language>/",
+                view(self.translate_view),
+                name="articles_article_translate",
+            ),
             path("<int:pk>/versions/", view(self.versions_view), name="articles_article_versions"),
             path(
                 "<int:pk>/versions/<int:history_id>/",
@@ -347,6 +387,26 @@ class ArticleAdmin(admin.ModelAdmin):
             request, _("Every preview link shared so far has stopped working."), messages.SUCCESS
         )
         return redirect("admin:articles_article_change", article.pk)
+
+    @method_decorator(require_POST)
+    def translate_view(self, request, pk, language):
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        try:
+            translation = services.article_translate(
+                article=article, user=request.user, language=language
+            )
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return redirect("admin:articles_article_change", article.pk)
+        self.message_user(
+            request,
+            _("A %(edition)s draft of this story was started: translate its headline and text.")
+            % {"edition": translation.get_language_display()},
+            messages.SUCCESS,
+        )
+        return redirect("admin:articles_article_change", translation.pk)
 
     def versions_view(self, request, pk):
         article = self._versioned(request, pk)

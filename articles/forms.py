@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from . import permissions
 from .models import Article, Category
 from .search import clean_query
-from .services import article_unique_slug
+from .services import EDITION_FIXED, article_unique_slug
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -49,6 +49,27 @@ class ArticleAdminForm(forms.ModelForm):
         if "slug" in self.fields:
             self.fields["slug"].required = False
             self.fields["slug"].help_text = _("Left empty, it is made from the headline.")
+        if "language" in self.fields and self.user is not None:
+            self._offer_desk_editions(self.fields["language"])
+
+    def _offer_desk_editions(self, field):
+        # The editions of the user's desk, and the article's own so the form can show it.
+        offered = permissions.desks(self.user)
+        if self.instance.pk is not None:
+            offered = [*offered, self.instance.language]
+        elif self.instance.language not in offered:
+            self.initial.setdefault("language", offered[0])
+        field.choices = [(code, name) for code, name in field.choices if code in offered]
+
+    def clean_language(self):
+        language = self.cleaned_data["language"]
+        stored = self.instance
+        if stored.pk is not None and language != stored.language and stored.has_been_live:
+            raise forms.ValidationError(EDITION_FIXED)
+        chosen = stored.pk is None or language != stored.language
+        if chosen and self.user is not None and not permissions.can_create(self.user, language):
+            raise forms.ValidationError(_("You do not work in that edition."))
+        return language
 
     def clean(self):
         cleaned = super().clean()

@@ -104,6 +104,16 @@ class Article(models.Model):
     )
     # Translations of one story share a group: linked, never synced (one per edition).
     translation_group = models.UUIDField(_("translation group"), default=uuid.uuid4, editable=False)
+    # The article a translation was started from (articles.services.article_translate).
+    translated_from = models.ForeignKey(
+        "self",
+        verbose_name=_("translated from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     lead_image = LeadImageField(
         _("lead image"),
@@ -173,7 +183,11 @@ class Article(models.Model):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
+        permissions = [
+            ("publish_article", _("Can publish, schedule and unpublish articles")),
+            # Desks (newsroom/roles.py): holding one limits the user to that edition.
+            *((f"desk_{code}", f"Works on the {code} desk") for code, _n in settings.LANGUAGES),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["translation_group", "language"], name="one_translation_per_edition"
@@ -310,6 +324,17 @@ class Article(models.Model):
 
     def unpublish(self):
         self.make_move(self.Move.UNPUBLISH)
+
+    def translations(self):
+        """The other editions' articles of this story (every status), in edition order."""
+        order = [code for code, _name in settings.LANGUAGES]
+        siblings = (
+            type(self)
+            .objects.filter(translation_group=self.translation_group)
+            .exclude(pk=self.pk)
+            .order_by()
+        )
+        return sorted(siblings, key=lambda sibling: order.index(sibling.language))
 
     @property
     def has_been_live(self):

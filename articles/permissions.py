@@ -7,6 +7,7 @@ functions, so a forged request is refused exactly like a hidden button. The coar
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from .models import Article
@@ -19,9 +20,37 @@ WRITER_EDITABLE = {Article.Status.DRAFT, Article.Status.REVIEW}
 CURATION_FIELDS = ("featured", "featured_until", "breaking", "breaking_until")
 
 
+def desk_permission(language: str) -> str:
+    """The permission that puts a user on an edition's desk (`articles.desk_ta`)."""
+    return f"articles.desk_{language}"
+
+
+def desks(user: User) -> list[str]:
+    """The editions this user works in, in settings.LANGUAGES order. A user on no desk (and a
+    superuser, who holds every permission) works in every edition."""
+    editions = [code for code, _name in settings.LANGUAGES]
+    mine = [code for code in editions if user.has_perm(desk_permission(code))]
+    return mine or editions
+
+
+def in_desk(user: User, language: str) -> bool:
+    return language in desks(user)
+
+
 def can_publish(user: User) -> bool:
-    """Publish, schedule, unpublish, send back, feature and mark breaking."""
+    """Publish, schedule, unpublish, send back, feature and mark breaking (in the user's
+    editions: see can_curate and can_move)."""
     return user.is_active and user.has_perm("articles.publish_article")
+
+
+def can_curate(user: User, article: Article) -> bool:
+    """Feature the article or mark it breaking: an editor of its edition's desk."""
+    return can_publish(user) and in_desk(user, article.language)
+
+
+def can_create(user: User, language: str) -> bool:
+    """Start an article (or a translation) in the edition `language`."""
+    return user.is_active and user.has_perm("articles.add_article") and in_desk(user, language)
 
 
 def is_own(user: User, article: Article) -> bool:
@@ -39,18 +68,22 @@ def is_own(user: User, article: Article) -> bool:
 def can_edit(user: User, article: Article) -> bool:
     if not (user.is_active and user.has_perm("articles.change_article")):
         return False
+    if not in_desk(user, article.language):
+        return False
     if can_publish(user):
         return True
     return article.status in WRITER_EDITABLE and is_own(user, article)
 
 
-def can_delete(user: User) -> bool:
-    return user.is_active and user.has_perm("articles.delete_article") and can_publish(user)
+def can_delete(user: User, article: Article | None = None) -> bool:
+    """Editors delete articles (of their desk's editions, when one is named)."""
+    allowed = user.is_active and user.has_perm("articles.delete_article") and can_publish(user)
+    return allowed and (article is None or in_desk(user, article.language))
 
 
 def can_preview(user: User, article: Article) -> bool:
-    """Editors preview anything; writers their own articles."""
-    if not (user.is_active and user.is_staff):
+    """Editors preview anything in their desk's editions; writers their own articles there."""
+    if not (user.is_active and user.is_staff and in_desk(user, article.language)):
         return False
     return can_publish(user) or is_own(user, article)
 
@@ -65,12 +98,19 @@ def can_restore(user: User, article: Article) -> bool:
 
 def can_move(user: User, article: Article, move: Article.Move) -> bool:
     """Whether this user may make `move` on this article (its state aside): editors' moves
-    need the publish permission; the others, the right to edit the article."""
+    need the publish permission and the article's desk; the others, the right to edit it."""
     if Article.MOVES[move].editors_only:
-        return can_publish(user)
+        return can_curate(user, article)
     return can_edit(user, article)
 
 
 def workflow_actions(user: User, article: Article) -> list[Article.Move]:
     """The workflow moves this user may make on this article now, in display order."""
     return [move for move in article.available_moves() if can_move(user, article, move)]
+
+
+def translation_editions(user: User, article: Article) -> list[str]:
+    """The editions this user may start a translation of the article in: their desk's
+    editions other than the article's own (which ones already have one is the service's
+    question, asked with the siblings in hand)."""
+    return [code for code in desks(user) if code != article.language and can_create(user, code)]

@@ -11,7 +11,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,7 @@ from editions.slugs import slugify
 
 from . import permissions
 from .models import Article, ArticleAuthor
+from .richtext import IFRAME_ELEMENT
 
 # What a restore brings back: the content, never the status, times or address.
 RESTORED_FIELDS = [
@@ -39,6 +40,24 @@ RESTORED_FIELDS = [
     "lead_image_credit",
     "seo_title",
     "seo_description",
+]
+
+
+EDITION_FIXED = _(
+    "This article has been published in its edition; moving it to another would change its "
+    "address. Translate it into that edition instead."
+)
+# What a translation starts with, besides section, bylines and the body's video embeds.
+TRANSLATION_COPIED_FIELDS = [
+    "category_id",
+    "lead_image",
+    "lead_image_width",
+    "lead_image_height",
+    "lead_image_bytes",
+    "lead_image_renditions",
+    "lead_image_alt",
+    "lead_image_caption",
+    "lead_image_credit",
 ]
 
 
@@ -80,10 +99,15 @@ def article_save(
     stored = Article.objects.get(pk=article.pk)
     if not permissions.can_edit(user, stored):
         raise PermissionDenied(_("You may not edit this article."))
+    if article.language != stored.language:
+        if stored.has_been_live:
+            raise ValidationError({"language": EDITION_FIXED})
+        if not permissions.can_create(user, article.language):
+            raise PermissionDenied(_("You may not move articles into that edition."))
     curated = any(
         getattr(article, name) != getattr(stored, name) for name in permissions.CURATION_FIELDS
     )
-    if curated and not permissions.can_publish(user):
+    if curated and not permissions.can_curate(user, stored):
         raise PermissionDenied(_("Only editors may feature articles or mark them breaking."))
     if not article.slug:
         article.slug = article_unique_slug(
@@ -95,6 +119,66 @@ def article_save(
             article.revised_at = timezone.now()
         _save_with_history(article, user)
     return article
+
+
+def article_translate(*, article: Article, user, language: str) -> Article:
+    """Start the translation of `article` into the edition `language`: a new draft in the same
+    translation group, credited and illustrated like the source, with its section and the
+    body's video embeds, and its headline marked for translation. Nothing is synced later.
+
+    Refused (ValidationError, nothing written) for the article's own edition, an unknown one,
+    or one that already has a translation; PermissionDenied outside the user's desks.
+    """
+    editions = dict(settings.LANGUAGES)
+    if language not in editions:
+        raise ValidationError(_("There is no edition “%(code)s”.") % {"code": language})
+    if language == article.language:
+        raise ValidationError(_("This article is already in that edition."))
+    if not permissions.can_create(user, language):
+        raise PermissionDenied(_("You may not write in that edition."))
+    existing = Article.objects.filter(
+        translation_group=article.translation_group, language=language
+    ).first()
+    if existing is not None:
+        raise ValidationError(
+            _("The %(edition)s edition already has this story: “%(title)s”.")
+            % {"edition": editions[language], "title": existing.title}
+        )
+    embeds = "".join(match.group(0) for match in IFRAME_ELEMENT.finditer(article.body))
+    translation = Article(
+        title=_("[To translate] %(title)s") % {"title": article.title},
+        body=embeds,
+        language=language,
+        translation_group=article.translation_group,
+        translated_from=article,
+        created_by=user,
+        **{name: getattr(article, name) for name in TRANSLATION_COPIED_FIELDS},
+    )
+    translation.title = translation.title[: Article._meta.get_field("title").max_length]
+    translation.slug = article_unique_slug(title=translation.title)
+    try:
+        with transaction.atomic():
+            _create_translation(translation, source=article, user=user)
+    except IntegrityError:
+        # Someone started the same translation a moment ago (one per edition, by constraint).
+        raise ValidationError(
+            _("The %(edition)s edition already has this story.") % {"edition": editions[language]}
+        ) from None
+    return translation
+
+
+def _create_translation(translation: Article, *, source: Article, user) -> None:
+    # Written once the bylines are in, so the first version records them (as in the admin).
+    translation.skip_history_when_saving = True
+    translation.save()
+    del translation.skip_history_when_saving
+    ArticleAuthor.objects.bulk_create(
+        ArticleAuthor(article=translation, author_id=a, role=r, position=p)
+        for a, r, p in source.article_authors.order_by("position", "pk").values_list(
+            "author", "role", "position"
+        )
+    )
+    _save_with_history(translation, user)
 
 
 def article_move(
@@ -116,7 +200,7 @@ def article_feature(
     *, article: Article, user, featured: bool, until: datetime.datetime | None = None
 ) -> Article:
     """Put an article in (or take it out of) the lead slot, optionally until a time."""
-    if not permissions.can_publish(user):
+    if not permissions.can_curate(user, article):
         raise PermissionDenied(_("You may not change the front page."))
     article.featured = featured
     article.featured_until = until if featured else None
@@ -127,7 +211,7 @@ def article_mark_breaking(
     *, article: Article, user, breaking: bool, until: datetime.datetime | None = None
 ) -> Article:
     """Show a live article in the breaking-news banner (or stop), optionally until a time."""
-    if not permissions.can_publish(user):
+    if not permissions.can_curate(user, article):
         raise PermissionDenied(_("You may not change the breaking-news banner."))
     article.breaking = breaking
     article.breaking_until = until if breaking else None

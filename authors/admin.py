@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from modeltranslation.admin import TranslationAdmin
 
 from .models import Author
 
@@ -12,7 +13,7 @@ class StaffChoiceField(forms.ModelChoiceField):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(TranslationAdmin):
     list_display = ["name", "job_title", "user", "email"]
     search_fields = ["name", "job_title", "email"]
     prepopulated_fields = {"slug": ["name"]}

@@ -1,4 +1,5 @@
-"""Demo content for a fresh site: sections, authors, fixed pages and a month of articles.
+"""Demo content for a fresh site: sections, authors, fixed pages and a month of articles, in
+English, with Sinhala and Tamil editions (some of their stories translations of English ones).
 
 `load_demo()` is safe to run again: rows are found by slug and left as they are, and a lead
 image is drawn only for an article that has none. Publish times are relative to the first run.
@@ -9,7 +10,7 @@ from itertools import zip_longest
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
 
@@ -17,6 +18,7 @@ from articles.models import Article, ArticleAuthor, Category
 from authors.models import Author
 from pages.models import Page
 
+from . import editions
 from .content import AUTHORS, BEATS, CATEGORIES, PAGES, PHOTOGRAPHER, Story
 from .drawing import draw_lead_image, palette_words
 from .stories import SECTIONS
@@ -28,11 +30,14 @@ NOT_LIVE = {"draft", "review", "scheduled"}
 def load_demo(*, stdout=None) -> dict:
     """Create whatever demo content is missing; return how many of each kind were created."""
     counts = dict.fromkeys(["categories", "authors", "pages", "articles", "images"], 0)
-    with transaction.atomic():
+    # The English text goes into the English columns, whatever language is active.
+    with transaction.atomic(), translation.override("en"):
         categories = _load_categories(counts)
         authors = _load_authors(counts)
         _load_pages(counts)
         _load_articles(counts, categories, authors)
+        _load_edition_text(categories, authors)
+        _load_edition_articles(counts, categories, authors)
     if stdout is not None:
         for kind, number in counts.items():
             stdout.write(f"{kind}: {number} created")
@@ -115,6 +120,90 @@ def _load_articles(counts, categories, authors):
             _draw_image(article)
             article.save()
             counts["images"] += 1
+
+
+def _fill_missing(row, texts):
+    """Write each edition's text into its columns where they are still empty; save only then,
+    so a second run (or an editor's own wording) is left as it is."""
+    changed = False
+    for language, values in texts.items():
+        for field, value in values.items():
+            column = f"{field}_{language}"
+            if not getattr(row, column):
+                setattr(row, column, value)
+                changed = True
+    if changed:
+        row.save()
+
+
+def _load_edition_text(categories, authors):
+    for slug, texts in editions.SECTION_NAMES.items():
+        _fill_missing(
+            categories[slug],
+            {lang: {"name": name, "description": text} for lang, (name, text) in texts.items()},
+        )
+    for slug, texts in editions.AUTHOR_TEXT.items():
+        _fill_missing(
+            authors[slug],
+            {lang: {"job_title": job, "bio": bio} for lang, (job, bio) in texts.items()},
+        )
+    for page in Page.objects.filter(slug__in=editions.PAGE_TEXT):
+        texts = editions.PAGE_TEXT[page.slug]
+        _fill_missing(
+            page, {lang: {"title": title, "body": body} for lang, (title, body) in texts.items()}
+        )
+
+
+def _load_edition_articles(counts, categories, authors):
+    now = timezone.now().replace(second=0, microsecond=0)
+    for item in editions.STORIES:
+        if Article.objects.filter(slug=item.slug).exists():
+            continue
+        story, category = item.story, categories[item.section]
+        source = item.translates and Article.objects.filter(slug=slugify(item.translates)).first()
+        article = Article(
+            title=story.headline,
+            slug=item.slug,
+            standfirst=story.standfirst,
+            body="\n".join(format_html("<p>{}</p>", text) for text in story.paragraphs),
+            category=category,
+            language=item.language,
+            lead_image_alt=EDITION_IMAGE_ALT[item.language]
+            % {"section": getattr(category, f"name_{item.language}")},
+            lead_image_caption=story.caption,
+            lead_image_credit=EDITION_IMAGE_CREDIT[item.language],
+        )
+        if source:
+            # A translation: the same story group, and the English story's stored image.
+            article.translation_group = source.translation_group
+            article.translated_from = source
+            for field in IMAGE_FIELDS:
+                setattr(article, field, getattr(source, field))
+        else:
+            _draw_image(article)
+            counts["images"] += 1
+        article.publish(at=now - timedelta(hours=item.hours_ago, minutes=25))
+        article.save()
+        ArticleAuthor.objects.bulk_create(
+            ArticleAuthor(article=article, author=authors[slug], position=position)
+            for position, slug in enumerate(item.authors)
+        )
+        counts["articles"] += 1
+
+
+IMAGE_FIELDS = (
+    "lead_image",
+    "lead_image_width",
+    "lead_image_height",
+    "lead_image_bytes",
+    "lead_image_renditions",
+)
+# The drawn images show a section's colours and its English name.
+EDITION_IMAGE_ALT = {
+    "si": "%(section)s අංශයේ ග්‍රැෆික් රූපය: වර්ණ මිශ්‍රණයක් මත අංශයේ ඉංග්‍රීසි නම",
+    "ta": "%(section)s பிரிவின் வரைகலை: வண்ணக் கலவையின் மேல் பிரிவின் ஆங்கிலப் பெயர்",
+}
+EDITION_IMAGE_CREDIT = {"si": "නිව්ස්රූම් ග්‍රැෆික්ස්", "ta": "நியூஸ்ரூம் வரைகலை"}
 
 
 def _build_article(story: Story, slug, category, number):

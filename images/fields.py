@@ -142,11 +142,23 @@ class LeadImageField(CheckedImageField):
             self._record(model_instance, renditions, file.size, size)
         elif not self._renditions_present(file, old):
             self._remake(model_instance, file)
-        _delete_after_commit(
-            self.storage,
-            rendition_names(old) - rendition_names(getattr(model_instance, self.renditions_field)),
+        unused = rendition_names(old) - rendition_names(
+            getattr(model_instance, self.renditions_field)
         )
+        if unused and self._shared(model_instance):
+            unused = set()  # another row (a translation) still shows the same image
+        _delete_after_commit(self.storage, unused)
         return file
+
+    def _shared(self, model_instance):
+        """Whether another row of the model uses the image this row had until now."""
+        if model_instance.pk is None:
+            return False
+        manager = type(model_instance)._base_manager
+        stored = manager.filter(pk=model_instance.pk).values_list(self.attname, flat=True).first()
+        if not stored:
+            return False
+        return manager.filter(**{self.attname: stored}).exclude(pk=model_instance.pk).exists()
 
     def _renditions_present(self, file, renditions):
         names = sorted(rendition_names(renditions))

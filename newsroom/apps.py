@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf.locale import LANG_INFO
 from django.db.models.signals import post_migrate
 
 from .roles import sync_roles
@@ -11,3 +12,8 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         # After every migrate and every test-database flush, so the groups always exist.
         post_migrate.connect(sync_roles, dispatch_uid="newsroom.sync_roles")
+        # Django's table of languages has Tamil but not Sinhala; get_language_info() (the
+        # admin's per-language fields ask it) needs every edition's entry.
+        LANG_INFO.setdefault(
+            "si", {"bidi": False, "code": "si", "name": "Sinhala", "name_local": "සිංහල"}
+        )

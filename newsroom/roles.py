@@ -2,7 +2,11 @@
 
 Groups are created by a migration and re-synced after every `migrate` and test-database flush
 (post_migrate), so they always match this table. Finer rules — a writer edits only their own
-unpublished articles — are enforced in articles.services, which the admin goes through.
+unpublished articles, a desk works only in its editions — are enforced in articles.permissions,
+which the admin and the services go through.
+
+A desk group carries one permission, `articles.desk_<language>`: a user in the Tamil desk
+(and a role group) works only in the Tamil edition; a user in no desk works in every edition.
 """
 
 from django.apps import apps as global_apps
@@ -13,6 +17,8 @@ def _crud(app_label, *models, actions=("add", "change", "delete", "view")):
 
 
 WRITERS, EDITORS, SALES = "Writers", "Editors", "Sales"
+# One desk per edition (settings.LANGUAGES); a fourth language adds a row here.
+DESKS = {"en": "English desk", "si": "Sinhala desk", "ta": "Tamil desk"}
 
 ROLES = {
     WRITERS: [
@@ -36,6 +42,7 @@ ROLES = {
         "advertising.add_enquirynote",
         "advertising.view_enquirynote",
     ],
+    **{desk: [f"articles.desk_{language}"] for language, desk in DESKS.items()},
 }
 
 

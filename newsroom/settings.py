@@ -54,6 +54,8 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # Before the admin, as django-modeltranslation asks: it registers each app's translation.py.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -180,6 +182,10 @@ EDITIONS = {
 }
 # An edition served at its own host, without a prefix: "si=sinhala.news.example,ta=…".
 EDITION_HOSTS = env.dict("EDITION_HOSTS", default={})
+# Per-edition names and text of sections, pages and author profiles (each app's
+# translation.py): a column per language, English where a translation is missing.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Colombo")
 USE_I18N = True
 USE_TZ = True

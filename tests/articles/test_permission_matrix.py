@@ -126,7 +126,8 @@ def restore_version(client, scene):
 
 def edit_categories(client, scene):
     client.post(
-        "/admin/articles/category/add/", {"name": "Sport", "slug": "sport", "menu_position": 5}
+        "/admin/articles/category/add/",
+        {"name_en": "Sport", "slug": "sport", "menu_position": 5},
     )
     return Category.objects.filter(slug="sport").exists()
 

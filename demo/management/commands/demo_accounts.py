@@ -5,14 +5,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from newsroom.roles import EDITORS, SALES, WRITERS
+from newsroom.roles import DESKS, EDITORS, SALES, WRITERS
 
-# One local account per role, so every part of the admin can be tried.
+# One local account per role, and a desk editor, so every part of the admin can be tried.
 ACCOUNTS = [
-    ("admin", None),
-    ("editor", EDITORS),
-    ("writer", WRITERS),
-    ("sales", SALES),
+    ("admin", ()),
+    ("editor", (EDITORS,)),
+    ("writer", (WRITERS,)),
+    ("sales", (SALES,)),
+    ("tamil-editor", (EDITORS, DESKS["ta"])),
 ]
 
 
@@ -25,17 +26,16 @@ class Command(BaseCommand):
         password = secrets.token_urlsafe(9)
         User = get_user_model()
         lines = []
-        for username, group_name in ACCOUNTS:
+        for username, group_names in ACCOUNTS:
             user, _ = User.objects.get_or_create(
                 username=username, defaults={"email": f"{username}@example.com"}
             )
             user.is_staff = True
-            user.is_superuser = group_name is None
+            user.is_superuser = not group_names
             user.set_password(password)
             user.save()
-            if group_name and (group := Group.objects.filter(name=group_name).first()):
-                user.groups.add(group)
-            lines.append(f"  {username:<7} {group_name or 'superuser'}")
+            user.groups.add(*Group.objects.filter(name__in=group_names))
+            lines.append(f"  {username:<12} {', '.join(group_names) or 'superuser'}")
         self.stdout.write(
             self.style.SUCCESS("Demo accounts (this run only), password: ")
             + password
