@@ -17,6 +17,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from . import permissions, services
 from .forms import ArticleAdminForm
+from .front_page import front_page
 from .history import differences
 from .models import Article, ArticleAuthor, Category, Correction, InvalidTransition
 from .views import PreviewView, preview_url
@@ -113,11 +114,20 @@ class FrontPageFilter(admin.SimpleListFilter):
     parameter_name = "front"
 
     def lookups(self, request, model_admin):
-        return [("featured", _("Featured now")), ("breaking", _("Breaking now"))]
+        return [
+            ("featured", _("In the lead slot")),
+            ("shown", _("Anywhere on it")),
+            ("breaking", _("Breaking now")),
+        ]
 
     def queryset(self, request, queryset):
+        if self.value() in ("featured", "shown"):
+            # The reader's front pages decide (articles.front_page), one per edition.
+            pages = [front_page(code) for code, _name in settings.LANGUAGES]
         if self.value() == "featured":
-            return queryset.live().featured_now()
+            return queryset.filter(pk__in=[page.lead for page in pages if page.lead])
+        if self.value() == "shown":
+            return queryset.filter(pk__in=set().union(*(page.ids for page in pages)))
         if self.value() == "breaking":
             return queryset.live().breaking_now()
         return queryset

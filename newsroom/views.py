@@ -5,13 +5,11 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from articles.cards import Card
-from articles.models import Article, Category
+from articles.front_page import front_page
+from articles.models import Article
 from articles.structured_data import default_image, website
 from editions.addresses import alternates, current, fronts
 from freshness.generation import cache_reachable, generation_cached
-
-LATEST_COUNT = 10
-PER_SECTION = 4
 
 
 def home(request):
@@ -45,30 +43,24 @@ def robots_txt(request):
 
 
 def _front_page(edition):
-    """Which stories of `edition` go where, with what their cards show.
+    """The cards of `edition`'s front page (which stories go where: articles.front_page).
 
     Kept whole, as cards (articles.cards), under the content generation (see `home`): choosing
     the lead (no index on `featured`) and loading ninety-odd cards then happens once per change,
     not once per request, and a warm front page runs no query.
     """
-    menu = list(Category.objects.in_menu())
-    live = Article.objects.live().in_edition(edition).latest_first()
-    ids = live.values_list("pk", flat=True)
-    lead_id = ids.featured_now().first() or ids.first()
-    others = live.exclude(pk=lead_id)
-    latest_ids = list(others.values_list("pk", flat=True)[:LATEST_COUNT])
-    section_ids = others.newest_ids_per_category(PER_SECTION, menu)
-    wanted = [*latest_ids, *(pk for ids in section_ids.values() for pk in ids)]
+    chosen = front_page(edition)
     cards = Article.objects.live().in_edition(edition).headlines()
+    wanted = chosen.ids - {chosen.lead}
     articles = {article.pk: Card.of(article) for article in cards.filter(pk__in=wanted)}
-    lead = cards.with_credits().filter(pk=lead_id).first()
+    lead = cards.with_credits().filter(pk=chosen.lead).first()
     sections = [
-        (category, [articles[pk] for pk in section_ids.get(category.pk, ()) if pk in articles])
-        for category in menu
+        (category, [articles[pk] for pk in chosen.sections.get(category.pk, ()) if pk in articles])
+        for category in chosen.menu
     ]
     return {
         "lead": Card.of(lead, with_credits=True) if lead else None,
-        "latest_news": [articles[pk] for pk in latest_ids if pk in articles],
+        "latest_news": [articles[pk] for pk in chosen.latest if pk in articles],
         "sections": [(category, cards) for category, cards in sections if cards],
     }
 

@@ -86,3 +86,18 @@ def test_changelist_runs_a_fixed_number_of_queries(editor_client, django_assert_
     ArticleFactory.create_batch(6, live=True, category=section)
     with django_assert_num_queries(11):
         editor_client.get(ADMIN)
+
+
+def test_the_front_page_filter_follows_the_front_pages_own_rule(editor_client, settings):
+    """No featured story: the lead is the newest, as on the page readers see."""
+    older = ArticleFactory(live=True, title="Older story")
+    ArticleFactory(live=True, title="Newest story", published_at=timezone.now())
+    ArticleFactory(title="A draft")
+
+    lead = editor_client.get(f"{ADMIN}?front=featured").content.decode()
+    shown = editor_client.get(f"{ADMIN}?front=shown").content.decode()
+    home = editor_client.get("/").content.decode()
+
+    assert "Newest story" in lead and "Older story" not in lead
+    assert "Newest story" in shown and "Older story" in shown and "A draft" not in shown
+    assert "Newest story" in home and older.get_absolute_url() in home
