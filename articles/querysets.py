@@ -51,13 +51,17 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category").with_credits()
 
     def for_article_page(self):
-        """An article page's article: bylines, section, and whether it has corrections (most
-        have none, and then the page need not ask for them)."""
+        """An article page's article: bylines, section, and whether it has corrections or
+        translations (most have neither, and then the page need not ask for them)."""
         corrections = self.model._meta.get_field("corrections").related_model.objects
+        siblings = self.model.objects.filter(translation_group=OuterRef("translation_group"))
         return (
             self.for_listing()
             .defer("search_vector")
-            .annotate(has_corrections=Exists(corrections.filter(article=OuterRef("pk"))))
+            .annotate(
+                has_corrections=Exists(corrections.filter(article=OuterRef("pk"))),
+                has_translations=Exists(siblings.exclude(pk=OuterRef("pk"))),
+            )
         )
 
     def for_list_items(self):

@@ -121,7 +121,10 @@ class ArticleDetailView(DetailView):
         }
 
     def translations(self, article):
-        """{edition: path} of the article and its live translations (one query)."""
+        """{edition: path} of the article and its live translations (one query, if it has any
+        translation at all)."""
+        if not article.has_translations:
+            return {article.language: article.get_absolute_url()}
         siblings = (
             Article.objects.live()
             .filter(translation_group=article.translation_group)
