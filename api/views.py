@@ -108,6 +108,14 @@ class ArticleList(ListModelMixin, PublicView):
         return live_articles()
 
     def get(self, request, *args, **kwargs):
+        # django-filter takes an empty value for "no filter"; only an empty search means that.
+        blank = [
+            name
+            for name in self.filterset_class.base_filters
+            if name != "q" and request.query_params.get(name) == ""
+        ]
+        if blank:
+            raise ValidationError({name: ["Give a value, or leave it out."] for name in blank})
         queryset = self.get_queryset()
         filterset = DjangoFilterBackend().get_filterset(request, queryset, self)
         if not filterset.is_valid():

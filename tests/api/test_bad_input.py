@@ -41,6 +41,8 @@ def _error(response, status):
         ("q=" + "x" * 201, "q"),
         ("q=harbour%00", "q"),
         ("section=sp%00rt", "section"),
+        ("until=", "until"),
+        ("breaking=", "breaking"),
     ],
 )
 def test_a_bad_parameter_is_refused_with_a_400_naming_it(client, query, parameter):
