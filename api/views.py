@@ -5,7 +5,10 @@ entries under the same rules. Every article starts from `Article.objects.live()`
 
 import datetime
 
+from csp.decorators import csp_update
 from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -330,6 +333,9 @@ class Schema(SpectacularAPIView):
         return open_to_every_origin(super().finalize_response(request, response, *args, **kwargs))
 
 
+# Swagger UI's stylesheet draws its icons as data: images. The page is cheap and never stored:
+# the policy's exception lives on the response, which a page-cache entry would not keep.
+@method_decorator([never_cache, csp_update({"img-src": ["data:"]})], name="dispatch")
 class Docs(SpectacularSwaggerSplitView):
     """Swagger UI, from our static files; its start-up script is a second, same-origin
     request (`?script`), so the Content-Security-Policy needs no inline script."""
