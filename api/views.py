@@ -67,7 +67,7 @@ class PublicView(GenericAPIView):
 
 def live_articles():
     """Everything an article item shows, for live articles only."""
-    return Article.objects.live().for_article_page().latest_first()
+    return Article.objects.live().for_article_page()
 
 
 def with_extras(articles: list) -> list:
@@ -108,7 +108,7 @@ class ArticleList(ListModelMixin, PublicView):
     page_cache_parameters = (*ArticleFilter.base_filters, PAGE, PAGE_SIZE)
 
     def get_queryset(self):
-        return live_articles()
+        return live_articles().latest_first()
 
     def get(self, request, *args, **kwargs):
         # django-filter takes an empty value for "no filter"; only an empty search means that.
@@ -142,7 +142,7 @@ class ArticleDetail(PublicView):
     serializer_class = api.ArticleSerializer
 
     def get_queryset(self):
-        return live_articles()
+        return live_articles().order_by()  # one row: nothing to sort
 
     def get_object(self):
         found = with_extras(list(self.get_queryset().filter(pk=self.kwargs["pk"])[:1]))
@@ -248,7 +248,8 @@ class BreakingView(PublicView):
 
     def get(self, request, edition):
         code = _edition(edition).code
-        found = with_extras(list(live_articles().in_edition(code).breaking_now()[:1]))
+        newest = live_articles().in_edition(code).breaking_now().latest_first()
+        found = with_extras(list(newest[:1]))
         article = None
         if found:
             context = self.get_serializer_context()
