@@ -7,6 +7,7 @@ fields stay the contract; the schema test and Schemathesis hold the output to th
 import html
 
 from django.conf import settings
+from django.utils.encoding import iri_to_uri
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modeltranslation.utils import build_localized_fieldname
@@ -29,13 +30,19 @@ class Links:
         self.request = request
         self.origin = request.build_absolute_uri("/")[:-1]
         self.api = f"{self.origin}/api/v1/"
+        self._edition_origins = {}
 
     def absolute(self, url: str) -> str:
         return self.origin + url if url.startswith("/") else url
 
     def page(self, article) -> str:
-        """The article's page on the site: percent-encoded, on its edition's host if it has one."""
-        return absolute_url(article.language, article.get_absolute_url(), self.request)
+        """The article's page on the site: percent-encoded, on its edition's host if it has
+        one (editions.addresses), that host worked out once per edition and request."""
+        code = article.language
+        origin = self._edition_origins.get(code)
+        if origin is None:
+            origin = self._edition_origins[code] = absolute_url(code, "/", self.request)[:-1]
+        return origin + iri_to_uri(article.get_absolute_url())
 
 
 def localized(instance, field: str) -> dict[str, str]:
