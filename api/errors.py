@@ -7,7 +7,6 @@
 empty for errors that are not about one (404, 405, 429).
 """
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -31,8 +30,6 @@ def exception_handler(exc, context):
         return None
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
-    elif isinstance(exc, PermissionDenied):
-        exc = exceptions.PermissionDenied()
     if isinstance(exc, exceptions.ValidationError):
         detail = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         parameters = {name: [str(reason) for reason in _as_list(v)] for name, v in detail.items()}
