@@ -10,13 +10,17 @@ class KeptCountPaginator(Paginator):
     of the page, and the number only changes when content or the clock does.
 
     The key names the list exactly (its section, author, …): a list filtered further needs its
-    own key, or the plain `Paginator`.
+    own key, or the plain `Paginator`. `scope` is the content generation it is kept under (by
+    default the edition being served: freshness.generation).
     """
 
-    def __init__(self, object_list, per_page, *, count_key: str, **kwargs):
+    def __init__(self, object_list, per_page, *, count_key: str, scope=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.count_key = count_key
+        self.scope = scope
 
     @cached_property
     def count(self):
-        return generation_cached(f"count:{self.count_key}", self.object_list.count)
+        return generation_cached(
+            f"count:{self.count_key}", self.object_list.count, scope=self.scope
+        )
