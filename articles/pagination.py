@@ -13,10 +13,11 @@ class KeptCountPaginator(Paginator):
     own key, or the plain `Paginator`.
     """
 
-    def __init__(self, object_list, per_page, *, count_key: str, **kwargs):
+    def __init__(self, object_list, per_page, *, count_key: str, tags=(), **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.count_key = count_key
+        self.tags = tags  # of the list: which stories it holds (freshness.generation)
 
     @cached_property
     def count(self):
-        return generation_cached(f"count:{self.count_key}", self.object_list.count)
+        return generation_cached(f"count:{self.count_key}", self.object_list.count, tags=self.tags)

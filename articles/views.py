@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView
 from authors.models import Author
 from authors.structured_data import profile_page
 from editions.addresses import alternates, current, serving
-from freshness.generation import generation_cached
+from freshness.generation import generation_cached, tag
 
 from .cards import Card
 from .forms import SearchForm
@@ -34,9 +34,20 @@ class LatestView(ListView):
     def get_paginate_by(self, queryset):
         return settings.PAGE_SIZE
 
+    def list_tags(self):
+        """The tags of which stories the list holds (freshness.generation)."""
+        return [f"latest:{current().code}"]
+
     def get_paginator(self, queryset, per_page, **kwargs):
         count_key = f"{current().code}:{self.count_key}"
-        return KeptCountPaginator(queryset, per_page, count_key=count_key, **kwargs)
+        return KeptCountPaginator(
+            queryset, per_page, count_key=count_key, tags=self.list_tags(), **kwargs
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tag(*self.list_tags(), *(f"article:{item.pk}" for item in context["object_list"]))
+        return context
 
     def get_queryset(self):
         return Article.objects.live().in_edition(current().code).for_list_items().latest_first()
@@ -49,6 +60,9 @@ class CategoryView(LatestView):
         self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
         self.count_key = f"category:{self.category.pk}"
         return super().get_queryset().in_category(self.category)
+
+    def list_tags(self):
+        return [f"section:{self.category.pk}"]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)
@@ -63,6 +77,9 @@ class AuthorView(LatestView):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
         self.count_key = f"author:{self.author.pk}"
         return super().get_queryset().by_author(self.author)
+
+    def list_tags(self):
+        return [f"author:{self.author.pk}", f"bylined:{self.author.pk}"]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -139,6 +156,13 @@ class ArticleDetailView(DetailView):
         lists = generation_cached(
             f"article:lists:{article.language}:{article.category_id}",
             lambda: self.headline_lists(article),
+            tags=[f"latest:{article.language}", f"section:{article.category_id}"],
+        )
+        tag(
+            f"article:{article.pk}",
+            f"story:{article.translation_group}",
+            f"section:{article.category_id}",
+            *(f"author:{author.pk}" for _label, people in article.credits for author in people),
         )
         return super().get_context_data(
             alternates=alternates(self.translations(article), self.request),
