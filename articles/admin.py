@@ -312,7 +312,7 @@ class ArticleAdmin(admin.ModelAdmin):
             ]
             context["can_preview"] = permissions.can_preview(request.user, obj)
             context["can_see_versions"] = permissions.can_see_versions(request.user)
-            if context["can_preview"] and not obj.is_live:
+            if context["can_preview"] and not obj.is_live and not obj.is_embargoed:
                 context["share_url"] = request.build_absolute_uri(preview_url(obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -13,13 +13,26 @@ class ArticlesConfig(AppConfig):
         from freshness.signals import watch
 
         from . import signals  # noqa: F401
-        from .invalidation import PLACING_FIELDS, article_part_tags, article_tags, category_tags
-        from .models import Article, ArticleAuthor, ArticleRedirect, Category, Correction
+        from .invalidation import (
+            PLACING_FIELDS,
+            article_part_tags,
+            article_tags,
+            category_tags,
+            live_entry_tags,
+        )
+        from .models import (
+            Article,
+            ArticleAuthor,
+            ArticleRedirect,
+            Category,
+            Correction,
+            LiveEntry,
+        )
 
         # Cached pages showing one of these end when it changes (articles.invalidation says
         # which), and every page at the next scheduled change.
-        placing = [name for name in PLACING_FIELDS if hasattr(Article, name)]
-        watch(Article, tags=article_tags, before=placing)
+        watch(Article, tags=article_tags, before=PLACING_FIELDS)
         watch(ArticleAuthor, ArticleRedirect, Correction, tags=article_part_tags)
         watch(Category, tags=category_tags)
+        watch(LiveEntry, tags=live_entry_tags)
         register_next_change(Article.objects.next_scheduled_change)

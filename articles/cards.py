@@ -27,6 +27,7 @@ class Card:
     lead_image_width: int | None
     lead_image_height: int | None
     credits: tuple = ()  # only the lead story shows its byline
+    coverage_open: bool = False  # a live blog still being updated: flagged "Live"
 
     @classmethod
     def of(cls, article, *, with_credits=False):
@@ -51,6 +52,7 @@ class Card:
             lead_image_width=article.lead_image_width,
             lead_image_height=article.lead_image_height,
             credits=credits,
+            coverage_open=article.coverage_open,
         )
 
     def get_absolute_url(self):

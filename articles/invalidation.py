@@ -12,6 +12,7 @@ The tags (freshness.generation; the README's table lists them all):
 - `story:<group>`  the links between a story's translations (hreflang)
 - `edition:<code>` anything in the edition (sitemaps, and pages that name no tags of their own)
 - `chrome`         what every page of every edition shows: the menu, the footer's pages
+- `liveblog:<id>`  a live blog's updates: its page, its polling endpoint, its feed
 
 An edit in place touches only `article:<id>`; a story appearing, leaving or moving (its status,
 times, section, edition, flags or address) also touches the lists it was and is in.
@@ -85,6 +86,12 @@ def _edition_of(row) -> set[str]:
     if article is None:
         return every_edition()
     return {f"edition:{article.language}"}
+
+
+def live_entry_tags(entry, before) -> set[str]:
+    """An update ends its live blog's page, polling answers and feed, nothing else: the front
+    page and lists show the live blog's headline, not its updates."""
+    return {f"liveblog:{entry.article_id}", *_edition_of(entry)}
 
 
 def category_tags(category, before) -> set[str]:

@@ -18,10 +18,11 @@ from freshness.generation import generation_cached, tag
 
 from .cards import Card
 from .forms import SearchForm
+from .live_views import live_context
 from .models import Article, ArticleRedirect, Category
 from .pagination import KeptCountPaginator
 from .search import highlight, search_articles
-from .structured_data import breadcrumbs, lead_images, news_article
+from .structured_data import breadcrumbs, lead_images, live_blog_posting, news_article
 
 
 class LatestView(ListView):
@@ -94,6 +95,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
     latest_count = 8
     related_count = 4
+    page_cache_parameters = ("page",)  # a live blog's page of updates
 
     def get(self, request, *args, **kwargs):
         try:
@@ -164,7 +166,9 @@ class ArticleDetailView(DetailView):
             f"section:{article.category_id}",
             *(f"author:{author.pk}" for _label, people in article.credits for author in people),
         )
+        live = live_context(article, self.request) if article.is_live_blog else {}
         return super().get_context_data(
+            **live,
             alternates=alternates(self.translations(article), self.request),
             latest_news=[item for item in lists["latest"] if item.pk != article.pk][
                 : self.latest_count
@@ -176,7 +180,9 @@ class ArticleDetailView(DetailView):
             canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
             social_image=lead_images(article, self.request)[0],
             structured_data=[
-                news_article(article, self.request),
+                live_blog_posting(article, live["live_page"], self.request)
+                if live
+                else news_article(article, self.request),
                 breadcrumbs(article, self.request),
             ],
             **kwargs,
@@ -272,6 +278,8 @@ class PreviewView(ArticleDetailView):
         article = get_object_or_404(self.get_queryset(), pk=pk)
         if article.preview_links_generation != generation or article.is_live:
             raise Http404("Preview link ended")
+        if article.is_embargoed:  # an embargo binds every link given out, whenever it was
+            raise Http404("Embargoed")
         return article
 
     def get_context_data(self, **kwargs):

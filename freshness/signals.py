@@ -66,14 +66,10 @@ def _deleted(*, instance, using="default", **kwargs):
     _bump(tags_of_change(instance), using)
 
 
-def _m2m_changed(*, instance, action, model, pk_set, using="default", **kwargs):
-    if not action.startswith("post_"):
-        return
-    tags = set(tags_of_change(instance, before=instance))
-    if model in _rules:
-        for pk in pk_set or ():
-            tags |= tags_of_change(model(pk=pk), before=model(pk=pk))
-    _bump(frozenset(tags), using)
+def _m2m_changed(*, instance, action, using="default", **kwargs):
+    # An edit in place of `instance` (whichever side of the relation it is on).
+    if action.startswith("post_") and type(instance) in _rules:
+        _bump(tags_of_change(instance, before=instance), using)
 
 
 def _bump(tags, using):

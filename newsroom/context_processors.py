@@ -30,12 +30,20 @@ def _read_chrome(edition):
         .only("title", "slug", "url_date", "published_at", "language")
         .first()
     )
-    if breaking is not None:
-        tag(f"article:{breaking.pk}")
+    live = (
+        Article.objects.live()
+        .in_edition(edition)
+        .live_coverage()
+        .latest_first()
+        .only("title", "slug", "url_date", "published_at", "language")
+        .first()
+    )
+    tag(*(f"article:{article.pk}" for article in (breaking, live) if article is not None))
     return {
         "menu_categories": list(Category.objects.in_menu()),
         "footer_pages": list(Page.objects.only("title", "slug")),
         "breaking_news": breaking,
+        "live_news": live,
     }
 
 
