@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin
 
 from . import permissions, services
+from .live_admin import open_coverage
 from .forms import ArticleAdminForm
 from .front_page import front_page
 from .history import differences
@@ -167,7 +168,7 @@ class ArticleAdmin(admin.ModelAdmin):
     # left empty is made by the server (editions.slugs) from the headline.
     list_select_related = ["category"]
     inlines = [ArticleAuthorInline, CorrectionInline]
-    actions = [*MOVE_ACTIONS, "feature", "unfeature"]
+    actions = [*MOVE_ACTIONS, "feature", "unfeature", open_coverage]
 
     class Media:
         css = {"all": ["articles/admin.css"]}

@@ -91,7 +91,7 @@ def _edition_of(row) -> set[str]:
 def live_entry_tags(entry, before) -> set[str]:
     """An update ends its live blog's page, polling answers and feed, nothing else: the front
     page and lists show the live blog's headline, not its updates."""
-    return {f"liveblog:{entry.article_id}", *_edition_of(entry)}
+    return {f"liveblog:{entry.article_id}"}
 
 
 def category_tags(category, before) -> set[str]:

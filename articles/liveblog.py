@@ -69,8 +69,10 @@ def live_entry_post(
 
 
 def live_entry_edit(*, entry: LiveEntry, user, **changes) -> LiveEntry:
-    """Change an update's text, key-event flag or title; readers see it marked as updated."""
-    _check_can_post(user, entry.article)
+    """Change an update's text, key-event flag or title; readers see it marked as updated.
+    Allowed after coverage has ended too: a correction is still due."""
+    if not permissions.can_post_entries(user, entry.article):
+        raise PermissionDenied(_("You do not post updates to this live blog."))
     if "body" in changes:
         changes["body"] = as_html(changes["body"])
     for name, value in changes.items():

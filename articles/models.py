@@ -641,3 +641,12 @@ class LiveEntry(models.Model):
     @property
     def anchor(self):
         return f"update-{self.pk}"
+
+
+class LiveBlog(Article):
+    """An article seen as a live blog: the admin's desk page for its coverage and updates."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("live blog")
+        verbose_name_plural = _("live blogs")

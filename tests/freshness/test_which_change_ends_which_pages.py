@@ -6,9 +6,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, Correction
+from articles.models import Article, Correction, Coverage
 from pages.models import Page
-from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
+from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, LiveEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,9 +56,12 @@ class Site:
             "sinhala story": self.sinhala.get_absolute_url(),
             "sitemap": "/sitemap-articles.xml",
         }
+        self.warm()
+
+    def warm(self):
         for path in self.pages.values():
-            assert client.get(path).status_code == 200, path
-            assert client.get(path).get("X-Page-Cache") == "hit", path
+            assert self.client.get(path).status_code == 200, path
+            assert self.client.get(path).get("X-Page-Cache") == "hit", path
 
     def ended(self):
         """The names of the pages no longer answered from the cache."""
@@ -153,3 +156,21 @@ def test_a_story_leaving_ends_the_pages_that_listed_it(site):
     assert site.ended() == {"front", "story", "old story", "latest", "sport", "sitemap"}
     Article.objects.get(pk=site.story.pk).delete()
     assert {"front", "story", "local", "reporter"} <= site.ended()
+
+
+def test_a_live_update_ends_its_live_blogs_page_polling_and_feed_only(site):
+    live = ArticleFactory(live=True, category=site.local, coverage=Coverage.OPEN)
+    url = live.get_absolute_url()
+    site.pages |= {"live blog": url, "polling": f"{url}since/?since=0", "live feed": f"{url}rss/"}
+    site.warm()
+    LiveEntryFactory(article=live, body="<p>First result declared.</p>")
+    # The front page, lists and banner show the live blog's headline, not its updates.
+    assert site.ended() == {"live blog", "polling", "live feed"}
+    assert "First result declared." in site.client.get(url).text
+
+
+def test_opening_or_ending_coverage_ends_the_pages_flagging_it(site):
+    site.old.coverage = Coverage.OPEN
+    site.old.save()
+    # Its "Live" flag on its page and lists, and the banner on every English page.
+    assert site.ended() == set(site.pages) - {"sinhala front", "sinhala story"}
