@@ -16,10 +16,10 @@ from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin
 
 from . import permissions, services
-from .live_admin import open_coverage
 from .forms import ArticleAdminForm
 from .front_page import front_page
 from .history import differences
+from .live_admin import open_coverage
 from .models import Article, ArticleAuthor, Category, Correction, InvalidTransition
 from .views import PreviewView, preview_url
 
