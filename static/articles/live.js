@@ -52,7 +52,9 @@
   function poll() {
     timer = null; // while a request is out, coming back to the tab does not send another
     var url = list.dataset.sinceUrl + "?since=" + encodeURIComponent(cursor);
-    fetch(url, { headers: { Accept: "application/json" }, credentials: "omit" })
+    // "no-cache": the browser asks every time (a 304 when nothing changed), rather than
+    // keeping an answer for the page cache's whole CDN lifetime.
+    fetch(url, { headers: { Accept: "application/json" }, credentials: "omit", cache: "no-cache" })
       .then(function (response) {
         if (!response.ok) {
           throw new Error(response.status);
