@@ -60,7 +60,10 @@ def live_context(article, request) -> dict:
     return {
         "live_page": page,
         "pinned": entries.filter(pinned=True).first(),
-        "key_events": list(entries.filter(key_event=True).only("pk", "title", "posted_at")),
+        # With article_id: the related manager sets each row's article, which reads it.
+        "key_events": list(
+            article.entries.filter(key_event=True).only("pk", "title", "posted_at", "article_id")
+        ),
         "live_cursor": cursor(*newest.values()),
         "poll_seconds": settings.LIVE_POLL_SECONDS,
     }
@@ -106,10 +109,10 @@ def since(request, **kwargs):
             "updates": [
                 {
                     "id": entry.pk,
+                    # Without the request: an update needs no context processor (the menu and
+                    # banner would only add their tags to the answer's).
                     "html": render_to_string(
-                        "articles/includes/live_entry.html",
-                        {"entry": entry, "article": article},
-                        request=request,
+                        "articles/includes/live_entry.html", {"entry": entry, "article": article}
                     ),
                 }
                 for entry in entries

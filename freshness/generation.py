@@ -49,8 +49,8 @@ NEXT_CHANGE_KEY = "freshness:next-change"
 _next_change_sources = []
 # This process has found the cache unreachable since it last made the deferred bumps.
 _cache_was_unreachable = False
-# The tags each cached key was last stored under, per process: a hit then reads the entry and
-# all its counters in one round trip. Bounded: it is only a guess, checked on every read.
+# The counters each cached key was last stored under, per process: a hit then reads the entry
+# and all its counters in one round trip. Bounded: it is only a guess, checked on every read.
 _known_counters = {}
 KNOWN_COUNTERS_MAX = 50_000
 

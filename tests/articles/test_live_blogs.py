@@ -180,3 +180,20 @@ def test_a_closed_live_blog_stays_readable_and_says_coverage_has_ended(client, l
     assert client.get(f"{live_blog.get_absolute_url()}since/?since=0").json()["open"] is False
     data = _json_ld(page, "LiveBlogPosting")
     assert data["coverageEndTime"]
+
+
+@pytest.mark.parametrize("updates", [3, 30])
+def test_the_page_and_polling_cost_a_fixed_number_of_queries(
+    client, live_blog, settings, django_assert_num_queries, updates
+):
+    settings.PAGE_CACHE = False
+    for minute in range(updates):
+        _post(live_blog, minute, f"Update {minute}.", key_event=minute % 3 == 0, title="Key")
+    client.get(live_blog.get_absolute_url())  # the menu, banner and side lists are kept
+    # The article, its bylines, its translations; the updates' count, page and bylines, the
+    # pinned one, the key events, the cursor.
+    with django_assert_num_queries(9):
+        client.get(live_blog.get_absolute_url())
+    # The live blog, the updates since, their bylines.
+    with django_assert_num_queries(3):
+        client.get(f"{live_blog.get_absolute_url()}since/?since=0")
