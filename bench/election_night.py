@@ -35,7 +35,7 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=60, help="seconds of mixed load (60)")
     parser.add_argument("--poll-duration", type=int, default=20, help="polling-only run (20)")
-    parser.add_argument("--connections", type=int, default=32, help="wrk connections (32)")
+    parser.add_argument("--connections", type=int, default=16, help="wrk connections (16)")
     parser.add_argument("--modes", default="tags,site-wide", help="tags, site-wide or both")
     return parser.parse_args()
 

@@ -107,6 +107,8 @@ def test_an_embargoed_article_can_be_approved_and_scheduled_for_after_the_embarg
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.is_scheduled and not article.is_live
+    listing = editor_client.get("/admin/articles/article/").text
+    assert "Embargoed until 10 Dec, 2026 | 11:00 am" in listing
 
 
 @pytest.mark.parametrize(
