@@ -35,7 +35,7 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=60, help="seconds of mixed load (60)")
     parser.add_argument("--poll-duration", type=int, default=20, help="polling-only run (20)")
-    parser.add_argument("--connections", type=int, default=16, help="wrk connections (16)")
+    parser.add_argument("--connections", type=int, default=8, help="wrk connections (8)")
     parser.add_argument("--modes", default="tags,site-wide", help="tags, site-wide or both")
     return parser.parse_args()
 
@@ -149,6 +149,9 @@ def main():
         desk = None
         try:
             urls = write_urls(server, plan)
+            print(f"election night: {mode}, warming {len(plan['tail'])} articles …", flush=True)
+            for path in ["/", *plan["blogs"], *plan["tail"]]:
+                server_get(server, path)
             print(f"election night: {mode}, {args.duration} s of readers and desk …", flush=True)
             desk = subprocess.Popen(
                 [PYTHON, "bench/election_desk.py", str(RESULTS / "election_plan.json")],
@@ -179,7 +182,11 @@ def ratio(pair):
 
 def report(args, plan, results, elapsed):
     print()
-    print(f"Machine: {machine()}; PostgreSQL and Redis on the same machine.  ")
+    load = Path("/proc/loadavg").read_text().split()[:3]
+    print(
+        f"Machine: {machine()}; PostgreSQL and Redis on the same machine; load average at "
+        f"the end {', '.join(load)}.  "
+    )
     print(
         f"Command: `python bench/election_night.py {' '.join(sys.argv[1:])}` — gunicorn 2 sync "
         f"workers, wrk 2 threads, {args.connections} connections; {args.duration} s mixed "

@@ -226,6 +226,7 @@ def lookup(key: str) -> Found:
     if entry is not None:
         if missing := [name for name in entry[0] if name not in found]:
             found.update(cache.get_many(missing))
+            remember_counters(key, entry[0])  # stored by another process, or under new tags
         if not _valid(entry, found):
             entry = None
     return Found(entry, found, record)
