@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Correction, Coverage
+from freshness.signals import tags_bumped, tags_of_change
 from pages.models import Page
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, LiveEntryFactory
 
@@ -174,3 +175,28 @@ def test_opening_or_ending_coverage_ends_the_pages_flagging_it(site):
     site.old.save()
     # Its "Live" flag on its page and lists, and the banner on every English page.
     assert site.ended() == set(site.pages) - {"sinhala front", "sinhala story"}
+
+
+def test_a_page_carries_its_tags_and_a_change_announces_the_tags_it_ended(
+    client, django_capture_on_commit_callbacks
+):
+    story = ArticleFactory(live=True)
+    rendered = client.get(story.get_absolute_url())
+    shown = {f"article:{story.pk}", f"section:{story.category_id}", "latest:en", "chrome"}
+    assert shown <= rendered.cache_tags
+    assert client.get(story.get_absolute_url()).cache_tags == rendered.cache_tags  # a hit
+
+    announced = []
+
+    def receive(*, tags, **kwargs):
+        announced.append(tags)
+
+    tags_bumped.connect(receive)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            story.title = "Harbour reopens to container ships"
+            story.save()
+    finally:
+        tags_bumped.disconnect(receive)
+    assert announced == [frozenset({f"article:{story.pk}", "edition:en"})]
+    assert announced[0] == tags_of_change(story, before=story)
