@@ -153,6 +153,9 @@ def test_structured_data_is_a_live_blog_posting_with_its_updates(client, live_bl
 def test_the_feed_has_an_item_per_update(client, live_blog):
     _post(live_blog, 10, "Counting starts.")
     _post(live_blog, 20, "Galle declared.", key_event=True, title="Galle declared")
+    page = client.get(live_blog.get_absolute_url()).text
+    feed_url = f"{live_blog.get_absolute_url()}rss/"
+    assert f'title="Election night live (RSS)" href="{feed_url}"' in page  # autodiscovery
     feed = feedparser.parse(client.get(f"{live_blog.get_absolute_url()}rss/").content)
     assert feed.feed.title == "Election night live"
     assert [entry.title for entry in feed.entries] == ["Galle declared", "3 Dec, 2026 | 8:10 pm"]
