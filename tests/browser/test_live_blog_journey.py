@@ -47,4 +47,3 @@ def test_reader_sees_a_posted_update_and_polling_stops_when_coverage_ends(
     page.on("request", lambda request: asked.append(request.url))
     page.wait_for_timeout(3_000)
     assert not [url for url in asked if "/since/" in url]
-    print(tmp_path)
