@@ -18,7 +18,7 @@ from datelines import iso, time_element
 from editions.addresses import current, front_links
 from editions.registry import all_editions
 
-from .templatetags.newsroom import json_ld, lead_image, link, name_list
+from .templatetags.newsroom import json_ld, lead_image, link, live_flag, name_list
 
 
 def url(name, *args):
@@ -48,6 +48,7 @@ def environment(**options):
         all_editions=all_editions,
         edition_fronts=front_links,
         lead_image=lead_image,
+        live_flag=live_flag,
     )
     env.filters.update(
         isotime=iso,

@@ -270,6 +270,10 @@ ENQUIRY_RETRY_SECONDS = env.int("ENQUIRY_RETRY_SECONDS", default=60)  # doubles 
 ENQUIRY_RETENTION_DAYS = env.int("ENQUIRY_RETENTION_DAYS", default=730)
 # How long a shared article preview link keeps working.
 ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=72)
+# Live blogs: how often an open live blog's page asks for new updates at first (it backs off
+# when nothing changes or the tab is hidden), and how many updates one page of it shows.
+LIVE_POLL_SECONDS = env.int("LIVE_POLL_SECONDS", default=15)
+LIVE_ENTRIES_PER_PAGE = 20
 # Video players whose embeds article bodies may carry (articles.richtext) and pages may frame:
 # YouTube's and Facebook's, and the station's own from VIDEO_EMBED_HOSTS, each a host
 # ("player.example.lk") or a host and path prefix ("player.example.lk/embed/").

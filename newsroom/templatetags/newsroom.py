@@ -6,7 +6,7 @@ import markupsafe
 from django import template
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import pgettext
+from django.utils.translation import gettext, pgettext
 from js_asset import Media
 
 from datelines import dateline, iso, time_element
@@ -44,6 +44,14 @@ def lead_image(article, sizes="100vw", *, lazy=False, link=None, css_class=None)
         hidden = 'tabindex="-1" aria-hidden="true"'
         image = f'<a href="{markupsafe.escape(link)}" {hidden}{extra}>{image}</a>'
     return markupsafe.Markup(image)
+
+
+def live_flag(item):
+    """'Live ' before the headline of a live blog whose coverage is open; '' otherwise."""
+    if not item.coverage_open:
+        return ""
+    label = markupsafe.escape(gettext("Live"))
+    return markupsafe.Markup(f'<span class="live-flag">{label}</span> ')
 
 
 @register.filter
