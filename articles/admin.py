@@ -15,8 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin
 
+from authors.models import Author
+
 from . import permissions, services
-from .forms import ArticleAdminForm
+from .changelist import ArticleChangeList, EstimatedCountPaginator, search
+from .forms import ArticleAdminForm, BylineForm, BylineFormSet
 from .front_page import front_page
 from .history import differences
 from .models import Article, ArticleAuthor, Category, Correction, InvalidTransition
@@ -43,6 +46,8 @@ class CategoryAdmin(TranslationAdmin):
 
 class ArticleAuthorInline(admin.TabularInline):
     model = ArticleAuthor
+    form = BylineForm
+    formset = BylineFormSet
     autocomplete_fields = ["author"]
     fields = ["position", "author", "role"]
     extra = 1
@@ -159,10 +164,22 @@ MOVE_ACTIONS = [_move_action(move) for move in Article.Move if move != Article.M
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "status_badge", "category", "byline", "featured", "breaking"]
-    list_filter = [OwnerFilter, EditionFilter, FrontPageFilter, "status", "category", "authors"]
-    search_fields = ["title", "standfirst", "authors__name"]
-    date_hierarchy = "published_at"
+    list_display = ["title", "status_badge", "edition", "category", "byline", "last_edit"]
+    # Bylines are found by the search box (names are in the search vector): a filter listing
+    # every author would be hundreds of links long. Dates are ranges, not a date hierarchy,
+    # which asks for the distinct days of every row.
+    list_filter = [
+        OwnerFilter,
+        EditionFilter,
+        FrontPageFilter,
+        "status",
+        "category",
+        ("published_at", admin.DateFieldListFilter),
+    ]
+    search_fields = ["title"]  # shows the search box; get_search_results does the searching
+    search_help_text = _("Words in the headline, standfirst, bylines or text.")
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     # No prepopulated slug: Django's URLify drops Sinhala and Tamil letters and marks; a slug
     # left empty is made by the server (editions.slugs) from the headline.
     list_select_related = ["category"]
@@ -172,12 +189,12 @@ class ArticleAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["articles/admin.css"]}
 
+    # Fields grouped as a person thinks of a story: the story itself (a wide writing surface,
+    # articles/static/articles/desk.css), its pictures, where it goes, search engines. The
+    # publish panel at the top holds status, times and moves (publish_panel.html).
     def get_fieldsets(self, request, obj=None):
-        publishing = ["publication", *permissions.CURATION_FIELDS]
-        if obj is not None and obj.has_been_live and permissions.can_publish(request.user):
-            publishing.append("substantive")
         return [
-            (None, {"fields": ["title", "slug", "standfirst", "body", "category", "language"]}),
+            (_("Story"), {"fields": ["title", "standfirst", "body"], "classes": ["desk-story"]}),
             (
                 _("Lead image"),
                 {
@@ -186,10 +203,14 @@ class ArticleAdmin(admin.ModelAdmin):
                         "lead_image_alt",
                         "lead_image_caption",
                         "lead_image_credit",
-                    ]
+                    ],
+                    "classes": ["desk-media"],
                 },
             ),
-            (_("Publishing"), {"fields": publishing}),
+            (
+                _("Placement"),
+                {"fields": ["category", "language", "slug", *permissions.CURATION_FIELDS]},
+            ),
             (
                 _("Search engines"),
                 {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
@@ -198,8 +219,17 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if permissions.can_publish(request.user):
-            return ["publication"]
-        return ["publication", *permissions.CURATION_FIELDS]
+            return []
+        return list(permissions.CURATION_FIELDS)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        # A writer's new story carries their own byline (the Author linked to their login).
+        if isinstance(inline, ArticleAuthorInline) and (obj is None or obj.pk is None):
+            own = Author.objects.filter(user=request.user).values_list("pk", flat=True).first()
+            if own is not None:
+                kwargs["initial"] = [{"author": own}]
+        return kwargs
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -208,6 +238,12 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing()
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        return search(queryset, search_term), False
 
     def changelist_view(self, request, extra_context=None):
         # Writers land on their own articles, desk members on their edition; anyone without
@@ -243,13 +279,17 @@ class ArticleAdmin(admin.ModelAdmin):
     def status_badge(self, article):
         return render_to_string("admin/articles/includes/status.html", {"article": article})
 
-    @admin.display(description=_("publication"))
-    def publication(self, article):
-        return self.status_badge(article)
-
     @admin.display(description=_("authors"))
     def byline(self, article):
         return ", ".join(article.author_names)
+
+    @admin.display(description=_("edition"), ordering="language")
+    def edition(self, article):
+        return article.get_language_display()
+
+    @admin.display(description=_("last edited"), ordering="updated_at")
+    def last_edit(self, article):
+        return render_to_string("admin/articles/includes/last_edit.html", {"article": article})
 
     # Saving. The row is written once the bylines are in, so every version records them.
     def save_model(self, request, obj, form, change):
@@ -301,6 +341,9 @@ class ArticleAdmin(admin.ModelAdmin):
             (move, move.label)
             for move in permissions.workflow_actions(request.user, obj or Article())
         ]
+        context["ask_material_change"] = (
+            obj is not None and obj.has_been_live and permissions.can_publish(request.user)
+        )
         if obj is not None:
             siblings = obj.translations()
             taken = {sibling.language for sibling in siblings}
@@ -324,7 +367,8 @@ class ArticleAdmin(admin.ModelAdmin):
     # Bulk actions: each article goes through the same service; the rest are reported.
     def _bulk(self, request, queryset, service, done_message, **kwargs):
         done, skipped = 0, []
-        for article in queryset:
+        # The list's rows leave out the body; a save needs the whole article.
+        for article in queryset.defer(None):
             try:
                 service(article=article, user=request.user, **kwargs)
                 done += 1

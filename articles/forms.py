@@ -51,6 +51,22 @@ class ArticleAdminForm(forms.ModelForm):
             self.fields["slug"].help_text = _("Left empty, it is made from the headline.")
         if "language" in self.fields and self.user is not None:
             self._offer_desk_editions(self.fields["language"])
+        if "title" in self.fields:
+            # articles/desk.js counts the headline against what search results show (the
+            # headline stands in for an empty SEO title).
+            limit = Article._meta.get_field("seo_title").max_length
+            self.fields["title"].widget.attrs.update(
+                {
+                    "class": "desk-headline",
+                    "spellcheck": "true",
+                    "data-count-limit": limit,
+                    "data-count-text": _(
+                        "%(count)s characters; search results show about %(limit)s"
+                    ),
+                }
+            )
+        if "standfirst" in self.fields:
+            self.fields["standfirst"].widget.attrs.update({"rows": 4, "spellcheck": "true"})
 
     def _offer_desk_editions(self, field):
         # The editions of the user's desk, and the article's own so the form can show it.
@@ -143,3 +159,26 @@ class SearchForm(forms.Form):
 
     def clean_q(self):
         return clean_query(self.cleaned_data["q"])
+
+
+class BylineForm(forms.ModelForm):
+    """One byline row of the article form."""
+
+    def has_changed(self):
+        # A byline pre-filled with the writer's own name counts though nobody touched it.
+        prefilled = self.initial.get("author") and self["author"].value()
+        return super().has_changed() or bool(prefilled)
+
+
+class BylineFormSet(forms.BaseInlineFormSet):
+    """The ordered bylines; every article names at least one person."""
+
+    def clean(self):
+        super().clean()
+        credited = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("author") and not form.cleaned_data.get("DELETE")
+        ]
+        if not credited:
+            raise forms.ValidationError(_("Add a byline: who wrote this story?"), code="no_byline")
