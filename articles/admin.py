@@ -48,6 +48,7 @@ class ArticleAuthorInline(admin.TabularInline):
     model = ArticleAuthor
     form = BylineForm
     formset = BylineFormSet
+    template = "admin/articles/edit_inline/tabular.html"
     autocomplete_fields = ["author"]
     fields = ["position", "author", "role"]
     extra = 1

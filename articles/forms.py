@@ -36,6 +36,11 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = []  # ArticleAdmin's fieldsets decide
+        # One labelled field per time (the admin's split date and time inputs have none).
+        widgets = {
+            name: forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+            for name in ("featured_until", "breaking_until")
+        }
         error_messages = {
             "slug": {"unique": _("Another article already uses this slug: choose another.")}
         }
@@ -164,6 +169,13 @@ class SearchForm(forms.Form):
 class BylineForm(forms.ModelForm):
     """One byline row of the article form."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A table row's fields have only the column headers for labels: name them for
+        # screen readers.
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("aria-label", field.label)
+
     def has_changed(self):
         # A byline pre-filled with the writer's own name counts though nobody touched it.
         prefilled = self.initial.get("author") and self["author"].value()
@@ -172,6 +184,11 @@ class BylineForm(forms.ModelForm):
 
 class BylineFormSet(forms.BaseInlineFormSet):
     """The ordered bylines; every article names at least one person."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = _("Remove this byline")
 
     def clean(self):
         super().clean()

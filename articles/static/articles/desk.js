@@ -23,12 +23,31 @@
     update();
   }
 
+  function labelOf(field) {
+    const label = field.id && document.querySelector(`label[for="${field.id}"]`);
+    return (label ? label.textContent : field.getAttribute("aria-label") || "").replace(/:$/, "").trim();
+  }
+
+  function nameWidgets() {
+    // The autocomplete boxes (select2) replace their <select> without carrying its name.
+    document.querySelectorAll("select.admin-autocomplete").forEach((select) => {
+      const box = select.parentElement.querySelector(".select2-selection[role=combobox]");
+      const name = labelOf(select) || select.closest("table")?.querySelector(`th.column-${select.name.split("-").pop()}`)?.textContent.trim();
+      if (!box || !name) return;
+      box.setAttribute("aria-label", name);
+      box.querySelector(".select2-selection__rendered")?.setAttribute("aria-label", name);
+    });
+  }
+
   function spellCheckEditors() {
-    // The prose editor builds its editable area after load; the browser checks spelling in it.
+    // The prose editor builds its editable area after load: the browser checks spelling in
+    // it, and screen readers get the field's label.
     const mark = () => {
       const areas = document.querySelectorAll(".ProseMirror[contenteditable]");
       areas.forEach((area) => {
         area.spellcheck = true;
+        const textarea = area.closest(".prose-editor")?.querySelector("textarea");
+        if (textarea) area.setAttribute("aria-label", labelOf(textarea));
       });
       return areas.length > 0;
     };
@@ -81,5 +100,9 @@
   document.addEventListener("DOMContentLoaded", () => {
     document.querySelectorAll("input[data-count-limit]").forEach(countCharacters);
     spellCheckEditors();
+    // After jQuery's ready handlers, which build the autocomplete boxes.
+    setTimeout(nameWidgets);
+    window.addEventListener("load", nameWidgets);
+    document.addEventListener("formset:added", () => setTimeout(nameWidgets));
   });
 })();

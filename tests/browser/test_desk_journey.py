@@ -1,0 +1,63 @@
+"""The article form as a desk uses it: the writer's own byline already there, a headline that
+counts its characters, a publish panel whose unpublish asks first, naming the story."""
+
+import pytest
+from playwright.sync_api import expect
+
+from articles.models import Article
+from tests.browser.test_accessibility import _axe_violations
+from tests.browser.test_editorial_journey import _log_in
+from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+DESKTOP = {"width": 1366, "height": 900}
+
+
+def test_a_writers_new_story_carries_their_byline_and_counts_its_headline(
+    live_server, browser, writer, tmp_path
+):
+    CategoryFactory(name="Local")
+    AuthorFactory(name="Asma Hussain", user=writer)
+    page = _log_in(browser, live_server, "writer", "/admin/articles/article/add/")
+    page.set_viewport_size(DESKTOP)
+
+    expect(page.locator("#article_authors-0 .select2-selection")).to_contain_text("Asma Hussain")
+    page.get_by_label("Headline").fill("Floods close the southern expressway")
+    expect(page.locator("#id_title-count")).to_contain_text("36 characters")
+    page.get_by_label("Category").select_option(label="Local")
+    page.screenshot(path=tmp_path / "writer-new-story.png", full_page=True)
+    violations = _axe_violations(page)
+    assert not violations, "\n".join(violations)
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+
+    article = Article.objects.get(title="Floods close the southern expressway")
+    assert article.author_names == ["Asma Hussain"]
+
+
+def test_unpublishing_a_live_story_asks_first_and_cancelling_keeps_it_live(
+    live_server, browser, editor, tmp_path
+):
+    article = ArticleFactory(live=True, title="Harbour reopens after the storm")
+    page = _log_in(browser, live_server, "editor", f"/admin/articles/article/{article.pk}/change/")
+    page.set_viewport_size(DESKTOP)
+    panel = page.get_by_role("region", name="Publishing")
+    expect(panel).to_contain_text("Readers see it now at")
+    page.screenshot(path=tmp_path / "editor-live-story.png", full_page=True)
+    violations = _axe_violations(page)
+    assert not violations, "\n".join(violations)
+
+    panel.get_by_role("button", name="Unpublish").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("Unpublish “Harbour reopens after the storm”?")
+    page.screenshot(path=tmp_path / "unpublish-question.png")
+    page.keyboard.press("Enter")  # the focused, safe choice
+    expect(dialog).to_have_count(0)
+    article.refresh_from_db()
+    assert article.is_live
+
+    panel.get_by_role("button", name="Unpublish").click()
+    page.get_by_role("dialog").get_by_role("button", name="Unpublish").click()
+    expect(page.locator(".messagelist")).to_contain_text("Unpublished")
+    article.refresh_from_db()
+    assert article.status == Article.Status.UNPUBLISHED
