@@ -12,10 +12,6 @@ from django.utils.translation import ngettext
 from .models import Enquiry, EnquiryNote
 from .services import enquiries_resend, enquiries_write_csv
 
-# Sales land on the admin index: it warns them there of enquiries whose e-mails failed for good.
-# (An app's admin/index.html would never be found: django.contrib.admin's own comes first.)
-admin.site.index_template = "admin/advertising/index.html"
-
 
 class EnquiryNoteInline(admin.TabularInline):
     model = EnquiryNote

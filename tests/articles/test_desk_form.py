@@ -50,7 +50,7 @@ def test_the_publish_panel_offers_a_writer_only_their_own_moves(writer_client, w
 def test_the_publish_panel_shows_an_editor_what_readers_see_and_every_move(editor_client):
     live = ArticleFactory(live=True, title="Harbour reopens", featured=True)
     panel = _panel(editor_client.get(change_url(live)).content.decode())
-    assert f"Readers see it now at <a href=\"{live.get_absolute_url()}\">" in panel
+    assert f'Readers see it now at <a href="{live.get_absolute_url()}">' in panel
     assert "Featured" in panel and "Delete this story" in panel
     assert 'value="unpublish"' in panel and "Unpublish “Harbour reopens”?" in panel
     draft = ArticleFactory()
