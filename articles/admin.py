@@ -21,7 +21,7 @@ from . import changelist, permissions, services
 from .changelist import ArticleChangeList, EstimatedCountPaginator, search
 from .forms import ArticleAdminForm, BylineForm, BylineFormSet
 from .front_page import front_page
-from .history import differences
+from .history import differences, display_name, timeline
 from .models import Article, ArticleAuthor, Category, Correction, InvalidTransition
 from .views import PreviewView, preview_url
 
@@ -148,6 +148,7 @@ def _move_action(move):
             queryset,
             services.article_move,
             Article.MOVES[move].done,
+            logged=move.label,
             move=move,
         )
 
@@ -323,6 +324,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def _move(self, request, article, move, at):
         at = at if move == Article.Move.SCHEDULE else None
         services.article_move(article=article, user=request.user, move=move, at=at)
+        self.log_change(request, article, str(Article.Move(move).label))
         messages.success(
             request,
             render_to_string("admin/articles/includes/status.html", {"article": article}),
@@ -371,13 +373,15 @@ class ArticleAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(request.path)
         return super().response_change(request, obj)
 
-    # Bulk actions: each article goes through the same service; the rest are reported.
-    def _bulk(self, request, queryset, service, done_message, **kwargs):
+    # Bulk actions: each article goes through the same service; the rest are reported. Each
+    # change is logged as `logged` (the admin's History), as the version it made is recorded.
+    def _bulk(self, request, queryset, service, done_message, *, logged, **kwargs):
         done, skipped = 0, []
         # The list's rows leave out the body; a save needs the whole article.
         for article in queryset.defer(None):
             try:
                 service(article=article, user=request.user, **kwargs)
+                self.log_change(request, article, str(logged))
                 done += 1
             except (
                 PermissionDenied,
@@ -399,7 +403,12 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description=_("Feature selected articles on the front"), permissions=["publish"])
     def feature(self, request, queryset):
         self._bulk(
-            request, queryset, services.article_feature, _("Featured %(count)d."), featured=True
+            request,
+            queryset,
+            services.article_feature,
+            _("Featured %(count)d."),
+            logged=_("Featured on the front"),
+            featured=True,
         )
 
     @admin.action(description=_("Stop featuring selected articles"), permissions=["publish"])
@@ -409,6 +418,7 @@ class ArticleAdmin(admin.ModelAdmin):
             queryset,
             services.article_feature,
             _("Stopped featuring %(count)d."),
+            logged=_("No longer featured"),
             featured=False,
         )
 
@@ -479,7 +489,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "opts": self.opts,
                 "original": article,
                 "title": _("Versions of “%(title)s”") % {"title": article.title},
-                "versions": article.history.select_related("history_user"),
+                "versions": timeline(article),
             },
         )
 
@@ -507,11 +517,9 @@ class ArticleAdmin(admin.ModelAdmin):
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
                 return HttpResponseRedirect(request.path)
-            self.message_user(
-                request,
-                _("Restored version %(version)s.") % {"version": record.version},
-                messages.SUCCESS,
-            )
+            restored = _("Restored version %(version)s.") % {"version": record.version}
+            self.log_change(request, article, str(restored))
+            self.message_user(request, restored, messages.SUCCESS)
             return redirect("admin:articles_article_change", article.pk)
         return TemplateResponse(
             request,
@@ -521,6 +529,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "opts": self.opts,
                 "original": article,
                 "record": record,
+                "who": display_name(record.history_user),
                 "title": _("Version %(version)s of “%(title)s”")
                 % {"version": record.version, "title": article.title},
                 "changes": differences(article, record),

@@ -2,7 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from datelines import dateline
+
 from . import permissions
+from .history import display_name, word_diff
 from .models import Article, Category
 from .search import clean_query
 from .services import EDITION_FIXED, article_unique_slug
@@ -117,21 +120,24 @@ class ArticleAdminForm(forms.ModelForm):
         saver = stored.history.filter(version=stored.version).first()
         model_fields = {field.name for field in Article._meta.fields}
         self.conflict = [
-            (self.fields[name].label, getattr(stored, name), cleaned[name])
+            (self.fields[name].label, theirs, cleaned[name], word_diff(theirs, cleaned[name]))
             for name in self.fields
-            # `or None`: an empty file field and a missing one are the same thing.
             if name in model_fields
             and name in cleaned
-            and (getattr(stored, name) or None) != (cleaned[name] or None)
+            # `or None`: an empty file field and a missing one are the same thing.
+            and ((theirs := getattr(stored, name)) or None) != (cleaned[name] or None)
         ]
         self.add_error(
             None,
             _(
-                "%(who)s saved this article while you were editing it. Nothing of yours was "
-                "saved; your text is still in the form. Compare it with theirs below, then "
-                "save again to keep yours."
+                "%(who)s saved this article at %(when)s, while you were editing it. Nothing "
+                "of yours was saved; your text is still in the form. Compare the two versions "
+                "(“What differs”, above) and choose which to keep."
             )
-            % {"who": (saver and saver.history_user) or _("Someone else")},
+            % {
+                "who": display_name(saver.history_user) if saver else _("Someone else"),
+                "when": dateline(saver.history_date if saver else stored.updated_at),
+            },
         )
         # Saving again now is a deliberate overwrite of the version just shown.
         self.data = self.data.copy()
