@@ -61,3 +61,40 @@ def test_unpublishing_a_live_story_asks_first_and_cancelling_keeps_it_live(
     expect(page.locator(".messagelist")).to_contain_text("Unpublished")
     article.refresh_from_db()
     assert article.status == Article.Status.UNPUBLISHED
+
+
+def test_unsaved_changes_survive_a_closed_tab_and_can_be_restored(live_server, browser, editor):
+    article = ArticleFactory(title="Port strike ends", body="<p>Workers return.</p>")
+    url = f"/admin/articles/article/{article.pk}/change/"
+    page = _log_in(browser, live_server, "editor", url)
+    page.wait_for_load_state("load")
+    page.get_by_label("Headline").fill("Port strike ends after nine days")
+    page.get_by_role("textbox", name="Body").click()
+    page.keyboard.press("End")
+    page.keyboard.type(" Ships are unloading again.")
+    page.wait_for_function(
+        "key => localStorage.getItem(key) !== null",
+        arg=f"newsroom-autosave:{editor.pk}:{article.pk}",
+        timeout=10_000,
+    )
+    context = page.context
+    page.close()  # the tab is gone, nothing was saved
+
+    page = context.new_page()
+    page.goto(live_server.url + url)
+    offer = page.locator("#desk-autosave")
+    expect(offer).to_contain_text("Unsaved changes to this story from")
+    expect(page.get_by_label("Headline")).to_have_value("Port strike ends")
+    offer.get_by_role("button", name="Restore them").click()
+    expect(page.get_by_label("Headline")).to_have_value("Port strike ends after nine days")
+    expect(page.get_by_role("textbox", name="Body")).to_contain_text("Ships are unloading again.")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    article.refresh_from_db()
+    assert article.title == "Port strike ends after nine days"
+    assert "Ships are unloading again." in article.body
+
+    page.goto(live_server.url + url)
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(800)
+    expect(page.locator("#desk-autosave")).to_be_hidden()  # saved: nothing left to offer

@@ -1,9 +1,18 @@
 // The article form's helpers: the headline's character count, spell-checking in the body
-// editor, and a confirmation before a button marked data-confirm submits (unpublishing a live
-// story, restoring over it). Every text comes from the page, translated by the server.
+// editor, a confirmation before a button marked data-confirm submits (unpublishing a live
+// story, restoring over it), and autosave of unsaved changes in this browser. Every text comes
+// from the page, translated by the server.
 "use strict";
 
 (function () {
+  // The body editors, by their <textarea>: they announce themselves once built, which may be
+  // before this script's DOMContentLoaded work (so this script is not deferred).
+  const editors = new Map();
+  document.addEventListener("prose-editor:ready", (event) => {
+    editors.set(event.detail.textarea, event.detail.editor);
+    event.detail.editor.on("update", () => document.dispatchEvent(new Event("desk:edited")));
+  });
+
   function countCharacters(input) {
     const limit = Number(input.dataset.countLimit);
     const output = document.createElement("p");
@@ -97,7 +106,103 @@
     });
   });
 
+  // Autosave: the story's own fields (not the bylines' rows) are kept in localStorage a moment
+  // after each edit, per user and article, with the version the form was loaded at. Coming
+  // back after a crash or a closed tab, the form offers to restore or discard them. A draft
+  // kept from an older version restores that version number too, so saving it meets the
+  // server's lost-update check instead of overwriting a colleague's save.
+  function autosave(form, box) {
+    const key = box.dataset.key;
+    const version = form.querySelector("[name=loaded_version]");
+    const kept = (field) =>
+      field.name && !field.name.includes("-") && !["csrfmiddlewaretoken", "loaded_version", "workflow"].includes(field.name) &&
+      field.type !== "file" && field.type !== "submit" && field.type !== "button" && field.type !== "hidden";
+    const fields = () => [...form.elements].filter(kept);
+    const valueOf = (field) => {
+      if (editors.has(field)) return editors.get(field).getHTML();
+      return field.type === "checkbox" ? field.checked : field.value;
+    };
+    const snapshot = () => Object.fromEntries(fields().map((field) => [field.name, valueOf(field)]));
+    const loaded = snapshot();
+    let stored = null;
+    try {
+      stored = JSON.parse(localStorage.getItem(key));
+    } catch (error) {
+      stored = null;
+    }
+    const current = version ? Number(version.value) : 0;
+    if (stored && stored.submitted && stored.version < current) {
+      // Sent and saved since: the server has moved on.
+      localStorage.removeItem(key);
+      stored = null;
+    }
+    if (!key.endsWith(":new")) {
+      // A story being changed has been added: a new story's draft that was sent is saved.
+      const adding = key.replace(/:[^:]+$/, ":new");
+      if (JSON.parse(localStorage.getItem(adding) || "{}").submitted) localStorage.removeItem(adding);
+    }
+    const differs = stored && Object.entries(stored.fields).some(([name, value]) => name in loaded && loaded[name] !== value);
+    if (differs) offer(stored);
+
+    let timer = null;
+    const keep = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const now = snapshot();
+        if (Object.entries(now).every(([name, value]) => loaded[name] === value)) return;
+        localStorage.setItem(key, JSON.stringify({ savedAt: Date.now(), version: current, fields: now }));
+      }, 700);
+    };
+    form.addEventListener("input", keep);
+    form.addEventListener("change", keep);
+    document.addEventListener("desk:edited", keep);
+    form.addEventListener("submit", () => {
+      clearTimeout(timer);
+      const now = snapshot();
+      localStorage.setItem(key, JSON.stringify({ savedAt: Date.now(), version: current, fields: now, submitted: true }));
+    });
+
+    function offer(draft) {
+      const when = new Date(draft.savedAt).toLocaleString();
+      const text = document.createElement("p");
+      text.textContent = box.dataset.found.replace("{when}", when);
+      const restore = document.createElement("button");
+      restore.type = "button";
+      restore.className = "button default";
+      restore.textContent = box.dataset.restore;
+      const discard = document.createElement("button");
+      discard.type = "button";
+      discard.className = "button";
+      discard.textContent = box.dataset.discard;
+      box.replaceChildren(text, restore, discard);
+      box.hidden = false;
+      discard.addEventListener("click", () => {
+        localStorage.removeItem(key);
+        box.hidden = true;
+      });
+      restore.addEventListener("click", () => {
+        for (const field of fields()) {
+          if (!(field.name in draft.fields)) continue;
+          const value = draft.fields[field.name];
+          if (editors.has(field)) editors.get(field).commands.setContent(value);
+          else if (field.type === "checkbox") field.checked = value;
+          else field.value = value;
+          field.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+        if (version && draft.version && draft.version < current) version.value = draft.version;
+        const done = document.createElement("p");
+        done.textContent = box.dataset.restored;
+        box.replaceChildren(done);
+        form.querySelector("[name=title]")?.focus();
+      });
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    const form = document.querySelector("#article_form");
+    const box = document.querySelector("#desk-autosave");
+    // After the body editor is built (its HTML is what is kept), or without it.
+    if (form && box) window.addEventListener("load", () => setTimeout(() => autosave(form, box), 300));
     document.querySelectorAll("input[data-count-limit]").forEach(countCharacters);
     spellCheckEditors();
     // After jQuery's ready handlers, which build the autocomplete boxes.
