@@ -98,3 +98,27 @@ def test_unsaved_changes_survive_a_closed_tab_and_can_be_restored(live_server, b
     page.wait_for_load_state("load")
     page.wait_for_timeout(800)
     expect(page.locator("#desk-autosave")).to_be_hidden()  # saved: nothing left to offer
+
+
+def test_the_dashboard_and_the_list_fit_a_laptop_and_pass_axe(
+    live_server, browser, editor, tmp_path
+):
+    for number in range(12):
+        ArticleFactory(
+            live=number % 3 == 0,
+            title=f"A long headline about the harbour and the budget, number {number}",
+            authors=[AuthorFactory(name=f"Reporter With A Long Name {number}")],
+            status=Article.Status.REVIEW if number % 3 == 1 else Article.Status.DRAFT,
+        )
+    page = _log_in(browser, live_server, "editor", "/admin/")
+    page.set_viewport_size(DESKTOP)
+    expect(page.get_by_role("region", name="Awaiting review")).to_be_visible()
+    page.screenshot(path=tmp_path / "dashboard.png", full_page=True)
+    violations = _axe_violations(page)
+    assert not violations, "\n".join(violations)
+
+    page.goto(live_server.url + "/admin/articles/article/")
+    page.screenshot(path=tmp_path / "list.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
+    violations = _axe_violations(page)
+    assert not violations, "\n".join(violations)
