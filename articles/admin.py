@@ -1,3 +1,4 @@
+from functools import partial
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -8,7 +9,7 @@ from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,7 @@ from modeltranslation.admin import TranslationAdmin
 from authors.models import Author
 
 from . import changelist, permissions, services
+from .admin_preview import form_preview
 from .changelist import ArticleChangeList, EstimatedCountPaginator, search
 from .forms import ArticleAdminForm, BylineForm, BylineFormSet
 from .front_page import front_page
@@ -350,6 +352,10 @@ class ArticleAdmin(admin.ModelAdmin):
             (move, move.label)
             for move in permissions.workflow_actions(request.user, obj or Article())
         ]
+        context["can_preview_form"] = permissions.can_preview(request.user, obj or Article())
+        context["preview_form_url"] = reverse(
+            "admin:articles_article_form_preview", args=[obj.pk] if obj else []
+        )
         context["ask_material_change"] = (
             obj is not None and obj.has_been_live and permissions.can_publish(request.user)
         )
@@ -442,6 +448,16 @@ class ArticleAdmin(admin.ModelAdmin):
                 name="articles_article_translate",
             ),
             path("<int:pk>/versions/", view(self.versions_view), name="articles_article_versions"),
+            path(
+                "preview/form/",
+                view(require_POST(partial(form_preview, self))),
+                name="articles_article_form_preview",
+            ),
+            path(
+                "<int:pk>/preview/form/",
+                view(require_POST(partial(form_preview, self))),
+                name="articles_article_form_preview",
+            ),
             path(
                 "<int:pk>/versions/<int:history_id>/",
                 view(self.version_view),

@@ -4,7 +4,7 @@ pre-filled, a missing byline summarised at the top of the form."""
 import pytest
 
 from articles.models import Article
-from tests.articles.admin_forms import ADMIN, add_data, change_url
+from tests.articles.admin_forms import ADMIN, add_data, change_data, change_url
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +57,24 @@ def test_the_publish_panel_shows_an_editor_what_readers_see_and_every_move(edito
     panel = _panel(editor_client.get(change_url(draft)).content.decode())
     assert 'value="publish"' in panel and 'value="schedule"' in panel
     assert panel.index('name="_continue"') < panel.index('value="publish"')  # Enter saves
+
+
+def test_preview_shows_the_unsaved_form_in_the_readers_layout(editor_client):
+    article = ArticleFactory(title="Saved headline", body="<p>Saved text.</p>")
+    page = editor_client.get(change_url(article)).content.decode()
+    assert f'formaction="{ADMIN}{article.pk}/preview/form/"' in _panel(page)
+
+    data = change_data(article, title="Typed but not saved", body="<p>Fresh words.</p>")
+    response = editor_client.post(f"{ADMIN}{article.pk}/preview/form/", data)
+    preview = response.content.decode()
+    assert response.status_code == 200 and response["X-Robots-Tag"] == "noindex"
+    assert "Preview — not public" in preview
+    assert "Typed but not saved" in preview and "Fresh words." in preview
+    article.refresh_from_db()
+    assert article.title == "Saved headline"
+
+
+def test_a_writer_cannot_preview_someone_elses_article_by_posting(writer_client):
+    article = ArticleFactory(title="Not yours")
+    response = writer_client.post(f"{ADMIN}{article.pk}/preview/form/", change_data(article))
+    assert response.status_code == 403
