@@ -122,3 +122,49 @@ def test_the_dashboard_and_the_list_fit_a_laptop_and_pass_axe(
     assert page.evaluate("document.documentElement.scrollWidth") <= DESKTOP["width"]
     violations = _axe_violations(page)
     assert not violations, "\n".join(violations)
+
+
+def test_an_edit_conflict_shows_a_word_diff_and_lets_the_editor_choose(
+    live_server, browser, editor, tmp_path
+):
+    from django.contrib.auth.models import Group
+
+    from articles import services
+    from newsroom.roles import EDITORS
+    from tests.factories import UserFactory
+
+    colleague = UserFactory(username="ravi", first_name="Ravi", last_name="Kumar")
+    colleague.groups.add(Group.objects.get(name=EDITORS))
+    article = ArticleFactory(title="Budget passes on Monday")
+    url = f"/admin/articles/article/{article.pk}/change/"
+    page = _log_in(browser, live_server, "editor", url)
+    page.set_viewport_size(DESKTOP)
+
+    def colleague_saves(title):
+        stored = Article.objects.get(pk=article.pk)
+        stored.title = title
+        services.article_save(article=stored, user=colleague, expected_version=stored.version)
+
+    # Take theirs: the form comes back with the colleague's words.
+    colleague_saves("Budget passes on Tuesday")
+    page.get_by_label("Headline").fill("Budget passes late on Monday")
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.locator(".errornote, .errorlist").first).to_be_visible()
+    expect(page.locator("body")).to_contain_text("Ravi Kumar saved this article at")
+    conflict = page.get_by_role("region", name="What differs: their saved version and yours")
+    diff = conflict.locator(".desk-diff__text")
+    expect(diff.locator("del")).to_have_text("Tuesday")
+    expect(diff.locator("ins")).to_have_text(["late ", "Monday"])
+    page.screenshot(path=tmp_path / "conflict.png", full_page=True)
+    conflict.get_by_role("link", name="Take theirs: discard my edits").click()
+    expect(page.get_by_label("Headline")).to_have_value("Budget passes on Tuesday")
+
+    # Keep mine: saving again, having seen theirs, overwrites on purpose.
+    colleague_saves("Budget passes on Wednesday")
+    page.get_by_label("Headline").fill("Budget passes, says the minister")
+    page.get_by_role("button", name="Save changes").click()
+    conflict = page.get_by_role("region", name="What differs: their saved version and yours")
+    conflict.get_by_role("button", name="Keep mine: save my version over theirs").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    article.refresh_from_db()
+    assert article.title == "Budget passes, says the minister"
