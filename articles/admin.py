@@ -194,7 +194,7 @@ class ArticleAdmin(admin.ModelAdmin):
     actions = [*MOVE_ACTIONS, "feature", "unfeature"]
 
     class Media:
-        css = {"all": ["articles/admin.css"]}
+        css = {"all": ["articles/admin.css", "articles/desk.css"]}
 
     # Fields grouped as a person thinks of a story: the story itself (a wide writing surface,
     # articles/static/articles/desk.css), its pictures, where it goes, search engines. The
@@ -284,7 +284,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("status"), ordering="status")
     def status_badge(self, article):
-        return changelist.status_badge(article)
+        return changelist.status_cell(article)
 
     @admin.display(description=_("authors"))
     def byline(self, article):
@@ -352,6 +352,9 @@ class ArticleAdmin(admin.ModelAdmin):
             (move, move.label)
             for move in permissions.workflow_actions(request.user, obj or Article())
         ]
+        if obj is not None:
+            last = obj.history.select_related("history_user").first()
+            context["last_saved_by"] = display_name(last.history_user) if last else None
         context["can_preview_form"] = permissions.can_preview(request.user, obj or Article())
         context["preview_form_url"] = reverse(
             "admin:articles_article_form_preview", args=[obj.pk] if obj else []

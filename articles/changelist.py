@@ -17,6 +17,7 @@ from django.db.models import CharField, Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from datelines import dateline, iso
@@ -124,6 +125,20 @@ def status_badge(article) -> str:
         article.status,
         article.get_status_display(),
     )
+
+
+def status_cell(article) -> str:
+    """The status badge, and whether the story is featured or breaking now."""
+    flags = []
+    if article.featured:
+        flags.append(
+            format_html(' <span class="wf-status wf-status--flag">{}</span>', _("Featured"))
+        )
+    if article.breaking:
+        flags.append(
+            format_html(' <span class="wf-status wf-status--breaking">{}</span>', _("Breaking"))
+        )
+    return format_html("{}{}", status_badge(article), mark_safe("".join(flags)))  # each escaped
 
 
 def last_edit(article) -> str:
