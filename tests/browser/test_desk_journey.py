@@ -168,3 +168,9 @@ def test_an_edit_conflict_shows_a_word_diff_and_lets_the_editor_choose(
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     article.refresh_from_db()
     assert article.title == "Budget passes, says the minister"
+
+    page.goto(f"{live_server.url}{url.removesuffix('change/')}versions/")
+    expect(page.locator(".desk-timeline tbody tr").first).to_contain_text("headline")
+    page.screenshot(path=tmp_path / "versions.png", full_page=True)
+    violations = _axe_violations(page)
+    assert not violations, "\n".join(violations)
