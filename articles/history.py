@@ -134,8 +134,8 @@ def summary(before, after) -> list[str]:
 
 def display_name(user) -> str:
     """A colleague as the desk knows them: their full name, else their username."""
-    if user is None:
-        return gettext("someone no longer on the staff")
+    if user is None:  # a script, an import, or an account since deleted
+        return "—"
     return user.get_full_name() or user.get_username()
 
 
