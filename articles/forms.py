@@ -135,7 +135,11 @@ class ArticleAdminForm(forms.ModelForm):
                 "(“What differs”, above) and choose which to keep."
             )
             % {
-                "who": display_name(saver.history_user) if saver else _("Someone else"),
+                "who": (
+                    display_name(saver.history_user)
+                    if saver and saver.history_user
+                    else _("Someone else")
+                ),
                 "when": dateline(saver.history_date if saver else stored.updated_at),
             },
         )
