@@ -174,3 +174,18 @@ def test_an_edit_conflict_shows_a_word_diff_and_lets_the_editor_choose(
     page.screenshot(path=tmp_path / "versions.png", full_page=True)
     violations = _axe_violations(page)
     assert not violations, "\n".join(violations)
+
+
+def test_preview_on_a_phone_opens_the_unsaved_story_at_a_phones_width(live_server, browser, editor):
+    article = ArticleFactory(title="Saved headline")
+    page = _log_in(browser, live_server, "editor", f"/admin/articles/article/{article.pk}/change/")
+    page.get_by_label("Headline").fill("Typed, not saved")
+    with page.expect_popup() as opened:
+        page.get_by_role("button", name="Preview on a phone").click()
+    preview = opened.value
+    preview.wait_for_load_state()
+    expect(preview.get_by_role("heading", level=1)).to_have_text("Typed, not saved")
+    expect(preview.locator(".preview-banner")).to_contain_text("Preview — not public")
+    assert preview.evaluate("window.innerWidth") <= 400
+    article.refresh_from_db()
+    assert article.title == "Saved headline"

@@ -95,6 +95,15 @@
     });
   }
 
+  // A preview at a phone's width: the window is opened at that size just before the form
+  // is sent into it (the button's formtarget names it).
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-preview-width]");
+    if (!button) return;
+    const width = Number(button.dataset.previewWidth);
+    window.open("", button.formTarget, `popup,width=${width},height=${Math.round(width * 2.1)}`);
+  });
+
   document.addEventListener("click", (event) => {
     const button = event.target.closest("[data-confirm]");
     if (!button || button.dataset.confirmed) return;
