@@ -4,7 +4,7 @@ PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench worker messages
+.PHONY: run test lint format bench bench-admin worker messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,12 @@ bench: $(VENV)/.installed-base $(COMPILED)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 	DATABASE_URL=$$BENCH_DATABASE_URL SECRET_KEY=bench-only-secret-key-not-for-production-0123456789 $(BIN)/python bench/search_latency.py
 	$(BIN)/python bench/election_night.py $(ELECTION_ARGS)
+
+# The article admin at 100,000 articles (bench/admin_speed.py): the same database as make bench.
+bench-admin: export BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
+bench-admin: $(VENV)/.installed-base $(COMPILED)
+	$(BIN)/python bench/run.py --prepare-only
+	DATABASE_URL=$$BENCH_DATABASE_URL SECRET_KEY=bench-only-secret-key-not-for-production-0123456789 $(BIN)/python bench/admin_speed.py $(BENCH_ADMIN_ARGS)
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

@@ -6,15 +6,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.urls import path
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .models import Enquiry, EnquiryNote
-from .services import enquiries_resend, enquiries_write_csv
-
-# Sales land on the admin index: it warns them there of enquiries whose e-mails failed for good.
-# (An app's admin/index.html would never be found: django.contrib.admin's own comes first.)
-admin.site.index_template = "admin/advertising/index.html"
+from .services import enquiries_resend, enquiries_write_csv, enquiry_reopen
 
 
 class EnquiryNoteInline(admin.TabularInline):
@@ -47,6 +44,9 @@ class NotifiedFilter(admin.SimpleListFilter):
         return queryset
 
 
+REOPEN = "reopen"
+
+
 class EnquiryAdminForm(forms.ModelForm):
     move_to = forms.ChoiceField(label=_("Move to"), required=False)
 
@@ -54,11 +54,20 @@ class EnquiryAdminForm(forms.ModelForm):
         model = Enquiry
         fields = ["owner"]
 
+    user = None  # set by EnquiryAdmin.get_form
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["move_to"].choices = [("", _("Keep as it is"))] + [
             (status, Enquiry.Status(status).label) for status in self.instance.allowed_moves()
         ]
+        reopenable = self.instance.status in Enquiry.REOPENABLE
+        if (
+            reopenable
+            and self.user is not None
+            and self.user.has_perm("advertising.reopen_enquiry")
+        ):
+            self.fields["move_to"].choices += [(REOPEN, _("Reopen (back to proposal sent)"))]
 
 
 def _csv_response(queryset) -> HttpResponse:
@@ -93,6 +102,8 @@ class EnquiryAdmin(admin.ModelAdmin):
     readonly_fields = [
         "received_at",
         "written_in",
+        "email_link",
+        "phone_link",
         *Enquiry.SUBMITTED_FIELDS,
         "status",
         "status_changed_at",
@@ -110,7 +121,7 @@ class EnquiryAdmin(admin.ModelAdmin):
                 "fields": [
                     ("received_at", "written_in"),
                     ("name", "organisation"),
-                    ("email", "phone"),
+                    ("email_link", "phone_link"),
                     ("interest", "budget", "preferred_start"),
                     "message",
                 ]
@@ -144,8 +155,30 @@ class EnquiryAdmin(admin.ModelAdmin):
     def emailed(self, enquiry):
         return enquiry.notified
 
+    @admin.display(description=_("e-mail"))
+    def email_link(self, enquiry):
+        if not enquiry.email:
+            return ""
+        return format_html('<a href="mailto:{}">{}</a>', enquiry.email, enquiry.email)
+
+    @admin.display(description=_("phone"))
+    def phone_link(self, enquiry):
+        if not enquiry.phone:
+            return ""
+        return format_html(
+            '<a href="{}">{}</a>', enquiry.phone.as_rfc3966, enquiry.phone.as_international
+        )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.user = request.user
+        return form
+
     def save_model(self, request, obj, form, change):
-        if status := form.cleaned_data.get("move_to"):
+        status = form.cleaned_data.get("move_to")
+        if status == REOPEN:
+            enquiry_reopen(enquiry=obj, user=request.user)
+        elif status:
             obj.move_to(status)
         super().save_model(request, obj, form, change)
 

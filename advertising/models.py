@@ -132,6 +132,7 @@ class Enquiry(models.Model):
         verbose_name = _("enquiry")
         verbose_name_plural = _("enquiries")
         ordering = ["-received_at"]
+        permissions = [("reopen_enquiry", _("Can reopen won or lost enquiries"))]
 
     def __str__(self):
         return f"{self.name} ({self.organisation})"
@@ -161,6 +162,20 @@ class Enquiry(models.Model):
         self.status = status
         self.status_changed_at = now
         self.closed_at = None if status in self.OPEN_STATUSES else now
+
+    # Won and lost are closed for good, unless a sales manager reopens one (services).
+    REOPENABLE = (Status.WON, Status.LOST)
+
+    def reopen(self) -> None:
+        """Back to "proposal sent", in memory; only a won or lost enquiry can be reopened."""
+        if self.status not in self.REOPENABLE:
+            raise ValidationError(
+                _("Only a won or lost enquiry can be reopened; this one is %(current)s.")
+                % {"current": self.get_status_display().lower()}
+            )
+        self.status = self.Status.PROPOSAL_SENT
+        self.status_changed_at = timezone.now()
+        self.closed_at = None
 
     def anonymise(self) -> None:
         """Forget who sent it, keep what it was about (interest, budget, outcome, dates)."""

@@ -2,6 +2,7 @@ import csv
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -10,7 +11,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .forms import EnquiryForm
-from .models import Enquiry
+from .models import Enquiry, EnquiryNote
 from .tasks import notify_enquiry
 
 
@@ -109,6 +110,7 @@ CSV_HEADINGS = [
     _("Status"),
     _("Owner"),
     _("Message"),
+    _("Notes"),
 ]
 
 
@@ -122,7 +124,7 @@ def enquiries_write_csv(*, queryset: QuerySet[Enquiry], out) -> None:
     """Write enquiries as CSV, every cell escaped against spreadsheet formula injection."""
     writer = csv.writer(out)
     writer.writerow([str(heading) for heading in CSV_HEADINGS])
-    for enquiry in queryset.select_related("owner"):
+    for enquiry in queryset.select_related("owner").prefetch_related("notes__author"):
         writer.writerow(
             _spreadsheet_safe(value)
             for value in [
@@ -130,15 +132,42 @@ def enquiries_write_csv(*, queryset: QuerySet[Enquiry], out) -> None:
                 enquiry.name,
                 enquiry.organisation,
                 enquiry.email,
-                enquiry.phone,
+                # "tel:+94-11-234-5678" (RFC 3966): text to a spreadsheet, never a formula or a
+                # number (a bare "+94…" is one, and the formula guard's quote would show), and
+                # the country code stays.
+                enquiry.phone.as_rfc3966 if enquiry.phone else "",
                 enquiry.get_interest_display(),
                 enquiry.get_budget_display(),
                 enquiry.preferred_start,
                 enquiry.get_status_display(),
                 enquiry.owner.get_username() if enquiry.owner else "",
                 enquiry.message,
+                "\n".join(_note_line(note) for note in enquiry.notes.all()),
             ]
         )
+
+
+def _note_line(note) -> str:
+    written = timezone.localtime(note.created_at).strftime("%Y-%m-%d %H:%M")
+    author = note.author.get_username() if note.author else ""
+    return f"{written} {author}: {note.text}"
+
+
+def enquiry_reopen(*, enquiry: Enquiry, user) -> Enquiry:
+    """Reopen a won or lost enquiry (back to "proposal sent"): a sales manager's decision,
+    recorded as a note saying who reopened it and what it was."""
+    if not user.has_perm("advertising.reopen_enquiry"):
+        raise PermissionDenied(_("Only a sales manager may reopen an enquiry."))
+    was = enquiry.get_status_display()
+    enquiry.reopen()
+    with transaction.atomic():
+        enquiry.save(update_fields=Enquiry.PIPELINE_FIELDS)
+        EnquiryNote.objects.create(
+            enquiry=enquiry,
+            author=user,
+            text=_("Reopened (it was %(status)s).") % {"status": was.lower()},
+        )
+    return enquiry
 
 
 def enquiries_purge(*, days: int) -> tuple[int, int]:

@@ -1,3 +1,4 @@
+from functools import partial
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -8,17 +9,21 @@ from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from modeltranslation.admin import TranslationAdmin
 
-from . import permissions, services
-from .forms import ArticleAdminForm
+from authors.models import Author
+
+from . import changelist, permissions, services
+from .admin_preview import form_preview
+from .changelist import ArticleChangeList, EstimatedCountPaginator, search
+from .forms import ArticleAdminForm, BylineForm, BylineFormSet
 from .front_page import front_page
-from .history import differences
+from .history import differences, display_name, timeline
 from .live_admin import open_coverage
 from .models import Article, ArticleAuthor, Category, Correction, InvalidTransition
 from .views import PreviewView, preview_url
@@ -44,6 +49,9 @@ class CategoryAdmin(TranslationAdmin):
 
 class ArticleAuthorInline(admin.TabularInline):
     model = ArticleAuthor
+    form = BylineForm
+    formset = BylineFormSet
+    template = "admin/articles/edit_inline/tabular.html"
     autocomplete_fields = ["author"]
     fields = ["position", "author", "role"]
     extra = 1
@@ -143,6 +151,7 @@ def _move_action(move):
             queryset,
             services.article_move,
             Article.MOVES[move].done,
+            logged=move.label,
             move=move,
         )
 
@@ -160,10 +169,25 @@ MOVE_ACTIONS = [_move_action(move) for move in Article.Move if move != Article.M
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "status_badge", "category", "byline", "featured", "breaking"]
-    list_filter = [OwnerFilter, EditionFilter, FrontPageFilter, "status", "category", "authors"]
-    search_fields = ["title", "standfirst", "authors__name"]
-    date_hierarchy = "published_at"
+    list_display = ["title", "status_badge", "edition", "category", "byline", "last_edit"]
+    # Bylines are found by the search box (names are in the search vector): a filter listing
+    # every author would be hundreds of links long. Dates are ranges, not a date hierarchy,
+    # which asks for the distinct days of every row.
+    list_filter = [
+        OwnerFilter,
+        EditionFilter,
+        FrontPageFilter,
+        "status",
+        "category",
+        ("published_at", admin.DateFieldListFilter),
+    ]
+    search_fields = ["title"]  # shows the search box; get_search_results does the searching
+    search_help_text = _("Words in the headline, standfirst, bylines or text.")
+    paginator = EstimatedCountPaginator
+    # A desk scans the newest; search and filters find the rest. Each row costs the page more
+    # to write than the database to find.
+    list_per_page = 50
+    show_full_result_count = False
     # No prepopulated slug: Django's URLify drops Sinhala and Tamil letters and marks; a slug
     # left empty is made by the server (editions.slugs) from the headline.
     list_select_related = ["category"]
@@ -171,14 +195,14 @@ class ArticleAdmin(admin.ModelAdmin):
     actions = [*MOVE_ACTIONS, "feature", "unfeature", open_coverage]
 
     class Media:
-        css = {"all": ["articles/admin.css"]}
+        css = {"all": ["articles/admin.css", "articles/desk.css"]}
 
+    # Fields grouped as a person thinks of a story: the story itself (a wide writing surface,
+    # articles/static/articles/desk.css), its pictures, where it goes, search engines. The
+    # publish panel at the top holds status, times and moves (publish_panel.html).
     def get_fieldsets(self, request, obj=None):
-        publishing = ["publication", *permissions.CURATION_FIELDS]
-        if obj is not None and obj.has_been_live and permissions.can_publish(request.user):
-            publishing.append("substantive")
         return [
-            (None, {"fields": ["title", "slug", "standfirst", "body", "category", "language"]}),
+            (_("Story"), {"fields": ["title", "standfirst", "body"], "classes": ["desk-story"]}),
             (
                 _("Lead image"),
                 {
@@ -187,10 +211,14 @@ class ArticleAdmin(admin.ModelAdmin):
                         "lead_image_alt",
                         "lead_image_caption",
                         "lead_image_credit",
-                    ]
+                    ],
+                    "classes": ["desk-media"],
                 },
             ),
-            (_("Publishing"), {"fields": publishing}),
+            (
+                _("Placement"),
+                {"fields": ["category", "language", "slug", *permissions.CURATION_FIELDS]},
+            ),
             (
                 _("Search engines"),
                 {"fields": ["seo_title", "seo_description"], "classes": ["collapse"]},
@@ -199,8 +227,17 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if permissions.can_publish(request.user):
-            return ["publication"]
-        return ["publication", *permissions.CURATION_FIELDS]
+            return []
+        return list(permissions.CURATION_FIELDS)
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        # A writer's new story carries their own byline (the Author linked to their login).
+        if isinstance(inline, ArticleAuthorInline) and (obj is None or obj.pk is None):
+            own = Author.objects.filter(user=request.user).values_list("pk", flat=True).first()
+            if own is not None:
+                kwargs["initial"] = [{"author": own}]
+        return kwargs
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
@@ -209,6 +246,12 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing()
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        return search(queryset, search_term), False
 
     def changelist_view(self, request, extra_context=None):
         # Writers land on their own articles, desk members on their edition; anyone without
@@ -242,15 +285,22 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("status"), ordering="status")
     def status_badge(self, article):
-        return render_to_string("admin/articles/includes/status.html", {"article": article})
-
-    @admin.display(description=_("publication"))
-    def publication(self, article):
-        return self.status_badge(article)
+        return changelist.status_cell(article)
 
     @admin.display(description=_("authors"))
     def byline(self, article):
         return ", ".join(article.author_names)
+
+    @admin.display(description=_("edition"), ordering="language")
+    def edition(self, article):
+        return article.get_language_display()
+
+    @admin.display(description=_("last edited"), ordering="updated_at")
+    def last_edit(self, article):
+        return changelist.last_edit(article)
+
+    def action_checkbox(self, article):  # Django's list header names this column itself
+        return changelist.selection_checkbox(article)
 
     # Saving. The row is written once the bylines are in, so every version records them.
     def save_model(self, request, obj, form, change):
@@ -277,6 +327,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def _move(self, request, article, move, at):
         at = at if move == Article.Move.SCHEDULE else None
         services.article_move(article=article, user=request.user, move=move, at=at)
+        self.log_change(request, article, str(Article.Move(move).label))
         messages.success(
             request,
             render_to_string("admin/articles/includes/status.html", {"article": article}),
@@ -303,6 +354,16 @@ class ArticleAdmin(admin.ModelAdmin):
             for move in permissions.workflow_actions(request.user, obj or Article())
         ]
         if obj is not None:
+            last = obj.history.select_related("history_user").first()
+            context["last_saved_by"] = display_name(last.history_user) if last else None
+        context["can_preview_form"] = permissions.can_preview(request.user, obj or Article())
+        context["preview_form_url"] = reverse(
+            "admin:articles_article_form_preview", args=[obj.pk] if obj else []
+        )
+        context["ask_material_change"] = (
+            obj is not None and obj.has_been_live and permissions.can_publish(request.user)
+        )
+        if obj is not None:
             siblings = obj.translations()
             taken = {sibling.language for sibling in siblings}
             context["translations"] = siblings
@@ -322,12 +383,15 @@ class ArticleAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(request.path)
         return super().response_change(request, obj)
 
-    # Bulk actions: each article goes through the same service; the rest are reported.
-    def _bulk(self, request, queryset, service, done_message, **kwargs):
+    # Bulk actions: each article goes through the same service; the rest are reported. Each
+    # change is logged as `logged` (the admin's History), as the version it made is recorded.
+    def _bulk(self, request, queryset, service, done_message, *, logged, **kwargs):
         done, skipped = 0, []
-        for article in queryset:
+        # The list's rows leave out the body; a save needs the whole article.
+        for article in queryset.defer(None):
             try:
                 service(article=article, user=request.user, **kwargs)
+                self.log_change(request, article, str(logged))
                 done += 1
             except (
                 PermissionDenied,
@@ -349,7 +413,12 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description=_("Feature selected articles on the front"), permissions=["publish"])
     def feature(self, request, queryset):
         self._bulk(
-            request, queryset, services.article_feature, _("Featured %(count)d."), featured=True
+            request,
+            queryset,
+            services.article_feature,
+            _("Featured %(count)d."),
+            logged=_("Featured on the front"),
+            featured=True,
         )
 
     @admin.action(description=_("Stop featuring selected articles"), permissions=["publish"])
@@ -359,6 +428,7 @@ class ArticleAdmin(admin.ModelAdmin):
             queryset,
             services.article_feature,
             _("Stopped featuring %(count)d."),
+            logged=_("No longer featured"),
             featured=False,
         )
 
@@ -382,6 +452,16 @@ class ArticleAdmin(admin.ModelAdmin):
                 name="articles_article_translate",
             ),
             path("<int:pk>/versions/", view(self.versions_view), name="articles_article_versions"),
+            path(
+                "preview/form/",
+                view(require_POST(partial(form_preview, self))),
+                name="articles_article_form_preview",
+            ),
+            path(
+                "<int:pk>/preview/form/",
+                view(require_POST(partial(form_preview, self))),
+                name="articles_article_form_preview",
+            ),
             path(
                 "<int:pk>/versions/<int:history_id>/",
                 view(self.version_view),
@@ -429,7 +509,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "opts": self.opts,
                 "original": article,
                 "title": _("Versions of “%(title)s”") % {"title": article.title},
-                "versions": article.history.select_related("history_user"),
+                "versions": timeline(article),
             },
         )
 
@@ -457,11 +537,9 @@ class ArticleAdmin(admin.ModelAdmin):
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
                 return HttpResponseRedirect(request.path)
-            self.message_user(
-                request,
-                _("Restored version %(version)s.") % {"version": record.version},
-                messages.SUCCESS,
-            )
+            restored = _("Restored version %(version)s.") % {"version": record.version}
+            self.log_change(request, article, str(restored))
+            self.message_user(request, restored, messages.SUCCESS)
             return redirect("admin:articles_article_change", article.pk)
         return TemplateResponse(
             request,
@@ -471,6 +549,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 "opts": self.opts,
                 "original": article,
                 "record": record,
+                "who": display_name(record.history_user),
                 "title": _("Version %(version)s of “%(title)s”")
                 % {"version": record.version, "title": article.title},
                 "changes": differences(article, record),

@@ -4,7 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from datelines import dateline
+
 from . import permissions
+from .history import display_name, word_diff
 from .models import Article, Category
 from .search import clean_query
 from .services import EDITION_FIXED, article_unique_slug
@@ -38,6 +41,11 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = []  # ArticleAdmin's fieldsets decide
+        # One labelled field per time (the admin's split date and time inputs have none).
+        widgets = {
+            name: forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+            for name in ("featured_until", "breaking_until")
+        }
         error_messages = {
             "slug": {"unique": _("Another article already uses this slug: choose another.")}
         }
@@ -53,6 +61,22 @@ class ArticleAdminForm(forms.ModelForm):
             self.fields["slug"].help_text = _("Left empty, it is made from the headline.")
         if "language" in self.fields and self.user is not None:
             self._offer_desk_editions(self.fields["language"])
+        if "title" in self.fields:
+            # articles/desk.js counts the headline against what search results show (the
+            # headline stands in for an empty SEO title).
+            limit = Article._meta.get_field("seo_title").max_length
+            self.fields["title"].widget.attrs.update(
+                {
+                    "class": "desk-headline",
+                    "spellcheck": "true",
+                    "data-count-limit": limit,
+                    "data-count-text": _(
+                        "%(count)s characters; search results show about %(limit)s"
+                    ),
+                }
+            )
+        if "standfirst" in self.fields:
+            self.fields["standfirst"].widget.attrs.update({"rows": 4, "spellcheck": "true"})
 
     def _offer_desk_editions(self, field):
         # The editions of the user's desk, and the article's own so the form can show it.
@@ -98,21 +122,28 @@ class ArticleAdminForm(forms.ModelForm):
         saver = stored.history.filter(version=stored.version).first()
         model_fields = {field.name for field in Article._meta.fields}
         self.conflict = [
-            (self.fields[name].label, getattr(stored, name), cleaned[name])
+            (self.fields[name].label, theirs, cleaned[name], word_diff(theirs, cleaned[name]))
             for name in self.fields
-            # `or None`: an empty file field and a missing one are the same thing.
             if name in model_fields
             and name in cleaned
-            and (getattr(stored, name) or None) != (cleaned[name] or None)
+            # `or None`: an empty file field and a missing one are the same thing.
+            and ((theirs := getattr(stored, name)) or None) != (cleaned[name] or None)
         ]
         self.add_error(
             None,
             _(
-                "%(who)s saved this article while you were editing it. Nothing of yours was "
-                "saved; your text is still in the form. Compare it with theirs below, then "
-                "save again to keep yours."
+                "%(who)s saved this article at %(when)s, while you were editing it. Nothing "
+                "of yours was saved; your text is still in the form. Compare the two versions "
+                "(“What differs”, above) and choose which to keep."
             )
-            % {"who": (saver and saver.history_user) or _("Someone else")},
+            % {
+                "who": (
+                    display_name(saver.history_user)
+                    if saver and saver.history_user
+                    else _("Someone else")
+                ),
+                "when": dateline(saver.history_date if saver else stored.updated_at),
+            },
         )
         # Saving again now is a deliberate overwrite of the version just shown.
         self.data = self.data.copy()
@@ -158,3 +189,38 @@ class SearchForm(forms.Form):
 
     def clean_q(self):
         return clean_query(self.cleaned_data["q"])
+
+
+class BylineForm(forms.ModelForm):
+    """One byline row of the article form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A table row's fields have only the column headers for labels: name them for
+        # screen readers.
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("aria-label", field.label)
+
+    def has_changed(self):
+        # A byline pre-filled with the writer's own name counts though nobody touched it.
+        prefilled = self.initial.get("author") and self["author"].value()
+        return super().has_changed() or bool(prefilled)
+
+
+class BylineFormSet(forms.BaseInlineFormSet):
+    """The ordered bylines; every article names at least one person."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = _("Remove this byline")
+
+    def clean(self):
+        super().clean()
+        credited = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("author") and not form.cleaned_data.get("DELETE")
+        ]
+        if not credited:
+            raise forms.ValidationError(_("Add a byline: who wrote this story?"), code="no_byline")

@@ -230,6 +230,8 @@ class Article(models.Model):
             models.Index(
                 fields=["category", "status", "-published_at"], name="article_category_live_idx"
             ),
+            # The admin's list, newest first in every status, and its pages deep in the archive.
+            models.Index(fields=["-published_at", "-id"], name="article_admin_order_idx"),
             # The breaking-news banner asks on every page; few rows are ever breaking.
             models.Index(
                 fields=["-published_at"],

@@ -41,6 +41,8 @@ RESTORED_FIELDS = [
     "seo_title",
     "seo_description",
 ]
+# A restore's history record says which version it brought back ("restored:4").
+RESTORE_REASON = "restored:"
 
 
 EDITION_FIXED = _(
@@ -258,6 +260,7 @@ def article_restore(*, article: Article, record, user, expected_version: int) ->
                 role=credit["role"],
                 position=credit["position"],
             )
+        article._change_reason = f"{RESTORE_REASON}{record.version}"
         return article_save(article=article, user=user, expected_version=expected_version)
 
 

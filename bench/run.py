@@ -59,6 +59,11 @@ def parse_args():
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "18400")))
     parser.add_argument("--reseed", action="store_true", help="drop and seed the database again")
     parser.add_argument(
+        "--prepare-only",
+        action="store_true",
+        help="create, seed and collect static files, then stop (make bench-admin)",
+    )
+    parser.add_argument(
         "--pages",
         default=",".join(name for name, _ in PAGES),
         help="comma-separated page names to measure (all); the baseline is always measured",
@@ -249,6 +254,8 @@ def main():
     env = environment(args.port, page_cache=True)
     print("bench: preparing the database (the first run seeds 100,000 articles) …", flush=True)
     prepare_database(env, args.reseed)
+    if args.prepare_only:
+        return
     sample = json.loads(run([PYTHON, "bench/queries.py", "--sample"], env).stdout)
     wanted = {*args.pages.split(","), "baseline"}
     pages = [(name, path.format(**sample)) for name, path in PAGES if name in wanted]

@@ -92,19 +92,21 @@ def test_csv_export_contains_the_filtered_list(sales_client, sales_user):
         "Status",
         "Owner",
         "Message",
+        "Notes",
     ]
     assert len(rows) == 1
     assert rows[0][1:] == [
         "Won Ltd",
         won.organisation,
         won.email,
-        "'+94112345678",
+        "tel:+94-112-345-678",
         "Website",
         "LKR 1,000,000 to 5,000,000",
         "",
         "Won",
         "sales-person",
         "Yes",
+        "",
     ]
 
 

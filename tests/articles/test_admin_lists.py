@@ -81,10 +81,10 @@ def test_changelist_runs_a_fixed_number_of_queries(editor_client, django_assert_
     section = CategoryFactory()
     ArticleFactory.create_batch(3, live=True, category=section)
     editor_client.get(ADMIN)  # warm the session and the menu cache
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(7):
         editor_client.get(ADMIN)
     ArticleFactory.create_batch(6, live=True, category=section)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(7):
         editor_client.get(ADMIN)
 
 

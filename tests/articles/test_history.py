@@ -42,7 +42,7 @@ def test_version_page_shows_what_differs_from_now(editor_client, edited_article)
     response = editor_client.get(f"{ADMIN}{edited_article.pk}/versions/{old.history_id}/")
     page = response.content.decode()
     assert "First headline" in page and "Second headline" in page
-    assert "Written by Asma; Photos by Ravi" in page
+    assert "<ins>Photos by Ravi; </ins>Written by <del>Asma; Photos by Ravi</del>" in page
     assert "Restore this version" in page
 
 

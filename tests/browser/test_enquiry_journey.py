@@ -45,7 +45,7 @@ def test_reader_corrects_the_enquiry_form_and_sales_work_the_enquiry(live_server
     page.get_by_label("Username").fill("dilani")
     page.get_by_label("Password").fill("correct horse battery staple")
     page.get_by_role("button", name="Log in").click()
-    page.get_by_role("link", name="Enquiries").first.click()
+    page.get_by_role("link", name="Enquiries", exact=True).first.click()
     page.locator("#searchbar").fill("Ceylon Tea")
     page.get_by_role("button", name="Search").click()
     page.locator("#result_list tbody tr").first.locator("th a").click()
