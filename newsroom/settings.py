@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "images",
     "demo",
     "editions",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -282,6 +283,8 @@ IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
+# The workers count as stopped (full health check) when none ran a job for this long.
+WORKER_STALLED_MINUTES = env.int("WORKER_STALLED_MINUTES", default=5)
 
 
 def _origins(*urls):
