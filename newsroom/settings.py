@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "demo",
     "editions",
     "jobs",
+    "dbbackup",
 ]
 
 MIDDLEWARE = [
@@ -215,6 +216,31 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
             "file_overwrite": False,
         },
     }
+# Backups (`manage.py backup`, README: Backups): django-dbbackup writes the database (pg_dump)
+# and a tar of MEDIA_ROOT to BACKUP_DIR, or to a private S3-compatible bucket of their own.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
+STORAGES["dbbackup"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(BACKUP_DIR)},
+}
+if env.str("BACKUP_S3_BUCKET", default=""):
+    STORAGES["dbbackup"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("BACKUP_S3_BUCKET"),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+# Backups of each kind kept (older ones are deleted by each backup); 0 hours: no scheduled backup.
+DBBACKUP_CLEANUP_KEEP = env.int("BACKUP_KEEP", default=14)
+BACKUP_EVERY_HOURS = env.int("BACKUP_EVERY_HOURS", default=0)
+# The backup is named for the site, not for whichever machine's worker happened to make it.
+DBBACKUP_HOSTNAME = "newsroom"
+# Failures are raised to the caller (the command, the task's log and Sentry), not e-mailed.
+DBBACKUP_SEND_EMAIL = False
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

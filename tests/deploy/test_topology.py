@@ -60,6 +60,7 @@ class Topology:
             CACHE_KEY_PREFIX="topology",
             STATIC_ROOT=str(settings.STATIC_ROOT),
             MEDIA_ROOT=str(self.media),
+            BACKUP_DIR=str(folder / "backups"),
             EMAIL_URL="consolemail://",
             WEB_CONCURRENCY="1",
             LOG_LEVEL="WARNING",
