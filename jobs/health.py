@@ -1,10 +1,13 @@
 """Is a worker taking jobs? Read from when the heartbeat job (jobs.tasks) last finished."""
 
+import dataclasses
 import datetime
 
 from django.conf import settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from health_check.base import HealthCheck
+from health_check.exceptions import ServiceUnavailable
 
 from .tasks import heartbeat
 
@@ -29,3 +32,12 @@ def worker_stalled(*, now: datetime.datetime | None = None) -> str:
     if (now or timezone.now()) - beat > limit:
         return f"no worker has run a job since {beat:%Y-%m-%d %H:%M:%S} UTC"
     return ""
+
+
+@dataclasses.dataclass
+class WorkerHeartbeat(HealthCheck):
+    """For the full health check (/healthz/full): a worker ran the heartbeat job lately."""
+
+    def run(self):
+        if reason := worker_stalled():
+            raise ServiceUnavailable(reason)

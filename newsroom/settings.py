@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "editions",
     "jobs",
     "dbbackup",
+    "health_check",
 ]
 
 MIDDLEWARE = [
@@ -258,7 +259,7 @@ TASKS = {
 
 # HTTPS: switches production turns on; plain-HTTP local runs leave them off.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+SECURE_REDIRECT_EXEMPT = [r"^healthz"]  # load balancers and monitoring probe over plain HTTP
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
