@@ -87,6 +87,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request carries its id (newsroom/logs.py).
+    "newsroom.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside the page cache: cached pages get the same headers, and entries never store them.
     "newsroom.headers.ContentSecurityPolicyMiddleware",
@@ -269,12 +271,44 @@ if env.bool("TRUST_X_FORWARDED_PROTO", default=False):
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Logs go to stderr (journald under systemd), each line with its request's id; LOG_FORMAT=json
+# writes JSON lines for a log collector.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "newsroom.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# Error tracking (sentry-sdk): off unless SENTRY_DSN is set. No personal data leaves: no user,
+# IP address, cookies or headers (send_default_pii off), and no request bodies (enquiries).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        send_default_pii=False,
+        max_request_body_size="never",
+        traces_sample_rate=0,
+    )
 
 # Newsroom's own settings.
 SITE_NAME = env.str("SITE_NAME", default="Newsroom")
