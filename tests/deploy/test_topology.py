@@ -280,6 +280,18 @@ def test_the_enquiry_rate_limit_counts_the_real_client_not_nginx(site):
         raise AssertionError((site.folder / "worker.log").read_text()[-3000:])
 
 
+def test_monitoring_sees_the_full_health_check_and_the_world_does_not(site):
+    health = site.browser().get("/healthz/full?format=json", headers={"Accept": "*/*"})
+    for _ in range(50):  # the worker's first heartbeat
+        if health.status == 200:
+            break
+        time.sleep(0.2)
+        health = site.browser().get("/healthz/full?format=json")
+    assert health.status == 200, health.text
+    assert '"WorkerHeartbeat()": "OK"' in health.text and '"Migrations()": "OK"' in health.text
+    assert site.browser("127.0.0.2").get("/healthz/full?format=json").status == 403
+
+
 def test_slow_and_idle_clients_hold_nginx_not_the_app_servers(site):
     """Each app server here has one sync worker: a client that connected straight to it and
     sent nothing would hold it for 30 s. Through nginx, twenty such clients cost nothing."""
