@@ -5,6 +5,7 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.db.models.signals import post_migrate
 
+from . import checks  # noqa: F401  (registers the deployment checks)
 from .roles import sync_roles
 
 

@@ -3,6 +3,7 @@ gunicorn app servers and a task worker (each run as its systemd unit runs it, wi
 environment file), on PostgreSQL and Redis. Every check goes through nginx over HTTPS, as a
 reader's or an editor's browser would."""
 
+import contextlib
 import io
 import os
 import re
@@ -64,7 +65,11 @@ class Topology:
             EMAIL_URL="consolemail://",
             WEB_CONCURRENCY="1",
             LOG_LEVEL="WARNING",
-        ) | {"ENQUIRY_RATE_LIMIT": "2", "ENQUIRY_MIN_FILL_SECONDS": "0"}
+        ) | {
+            "ENQUIRY_RATE_LIMIT": "2",
+            "ENQUIRY_MIN_FILL_SECONDS": "0",
+            "ENQUIRY_RETRY_SECONDS": "1",
+        }
         self.cert, self.key = self_signed_certificate(folder)
         self.apps = []
         for port in self.app_ports:
@@ -290,6 +295,78 @@ def test_monitoring_sees_the_full_health_check_and_the_world_does_not(site):
     assert health.status == 200, health.text
     assert '"WorkerHeartbeat()": "OK"' in health.text and '"Migrations()": "OK"' in health.text
     assert site.browser("127.0.0.2").get("/healthz/full?format=json").status == 403
+
+
+@contextlib.contextmanager
+def _silent_mail_server():
+    """An SMTP port that accepts connections and never answers: a send hangs on it."""
+    server = socket.create_server(("127.0.0.1", 0))
+    held, stop = [], threading.Event()
+
+    def accept():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                held.append(server.accept()[0])
+
+    thread = threading.Thread(target=accept)
+    thread.start()
+    try:
+        yield server.getsockname()[1], held
+    finally:
+        stop.set()
+        thread.join()
+        for conn in held:
+            conn.close()
+        server.close()
+
+
+def _wait(condition, what, seconds=30):
+    deadline = time.monotonic() + seconds
+    while not (found := condition()):
+        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        time.sleep(0.2)
+    return found
+
+
+def test_a_worker_killed_mid_send_loses_no_enquiry(site):
+    site.worker.stop()  # the unit's worker, stopped gracefully for this test
+    try:
+        with _silent_mail_server() as (port, held):
+            command, _ = unit_command("newsroom-worker.service")
+            env = site.env | {"EMAIL_URL": f"smtp://127.0.0.1:{port}", "EMAIL_TIMEOUT": "60"}
+            doomed = Process(command, env, site.folder / "doomed-worker.log").start()
+            assert _send_enquiry(site.browser("127.0.0.4")).status == 302
+            ((enquiry,),) = site.sql("SELECT id FROM advertising_enquiry ORDER BY id DESC LIMIT 1")
+            _wait(lambda: held, "the worker to start sending")
+            doomed.stop(signal.SIGKILL)  # mid-send: the job stays RUNNING for ever
+        running = site.sql(
+            "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'RUNNING' "
+            "AND task_path = 'advertising.tasks.notify_enquiry'"
+        )
+        assert running == [(1,)]
+
+        # The sweep (each worker runs it by itself, later) finds the job and queues a retry.
+        def sweep():
+            result = site.manage("sweep_enquiry_jobs", "--stale-after", "0")
+            return "re-queued: 1." in result.stdout
+
+        _wait(sweep, "the sweep to find the lost job")
+    finally:
+        site.worker.start()
+    _wait(
+        lambda: site.sql(
+            "SELECT notification_attempts, notification_error FROM advertising_enquiry "
+            "WHERE id = %s AND enquirer_notified_at IS NOT NULL",
+            enquiry,
+        ),
+        "the e-mails to go after all",
+    )
+    ((attempts, error),) = site.sql(
+        "SELECT notification_attempts, notification_error FROM advertising_enquiry WHERE id = %s",
+        enquiry,
+    )
+    assert (attempts, error) == (2, "")
 
 
 def test_slow_and_idle_clients_hold_nginx_not_the_app_servers(site):
