@@ -2,8 +2,10 @@
 `manage.py restore` into a fresh PostgreSQL database and media folder, and find nothing lost:
 the same rows, the same files byte for byte, the same article pages."""
 
+import contextlib
 import hashlib
 import json
+import os
 import subprocess
 import sys
 
@@ -156,3 +158,40 @@ def test_a_restore_refuses_a_database_or_media_folder_that_holds_anything(drill)
     assert refused.returncode == 1
     assert "MEDIA_ROOT" in refused.stderr and "is not empty" in refused.stderr
     assert _rows(empty_url) == {}
+
+
+def test_each_backup_keeps_the_newest_backup_keep_of_each_kind(drill, tmp_path):
+    live, _, _ = drill["live"]
+    env = live | {"BACKUP_DIR": str(tmp_path), "BACKUP_KEEP": "2"}
+    for _ in range(3):
+        assert _run(env, "backup", "-v0").returncode == 0
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert len([name for name in names if name.endswith(".psql.bin.gz")]) == 2
+    assert len([name for name in names if name.endswith(".tar.gz")]) == 2
+
+
+@contextlib.contextmanager
+def _small_disk(folder):
+    """A 64 KB filesystem (tmpfs; needs root, as CI runs)."""
+    folder.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small filesystem needs root")
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)], check=True)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_backup_that_fills_the_disk_says_so_and_leaves_no_half_written_file(drill, tmp_path):
+    live, _, media = drill["live"]
+    (media / "recording.bin").write_bytes(os.urandom(300_000))  # more than the disk holds
+    try:
+        with _small_disk(tmp_path / "disk") as disk:
+            result = _run(live | {"BACKUP_DIR": str(disk)}, "backup", "-v0")
+            assert result.returncode == 1
+            assert "Backup failed: [Errno 28] No space left on device." in result.stderr
+            assert "Nothing from this run was kept" in result.stderr
+            assert list(disk.iterdir()) == []
+    finally:
+        (media / "recording.bin").unlink()
