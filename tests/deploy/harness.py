@@ -46,7 +46,10 @@ def env_file(**overrides) -> dict:
     for line in (DEPLOY / "newsroom.env.example").read_text().splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             name, _, value = line.partition("=")
-            values[name.strip()] = value.strip()
+            value = value.strip()
+            if len(value) > 1 and value[0] == value[-1] == '"':  # as systemd unquotes
+                value = value[1:-1]
+            values[name.strip()] = value
     for name in overrides:
         assert name in values, f"{name} is not in deploy/newsroom.env.example"
     return {"PATH": os.environ["PATH"], "LANG": "C.UTF-8", **values, **overrides}
@@ -107,12 +110,12 @@ class Process:
     port: int | None = None
     popen: subprocess.Popen | None = None
 
-    def start(self) -> "Process":
+    def start(self, *, wait=True) -> "Process":
         with self.log.open("ab") as log:
             self.popen = subprocess.Popen(
                 self.command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
             )
-        if self.port:
+        if self.port and wait:
             wait_for_port(self.port)
         return self
 

@@ -11,6 +11,7 @@ import pytest
 from tests.deploy.harness import (
     DEPLOY,
     ROOT,
+    env_file,
     free_port,
     nginx_config,
     self_signed_certificate,
@@ -67,3 +68,20 @@ def test_systemd_accepts_every_unit_without_a_warning(tmp_path):
 
     assert len(units) == 2
     assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+def test_the_environment_file_reads_the_same_in_a_shell_as_in_systemd():
+    """The README runs manage.py after `set -a && . newsroom.env`; systemd reads it itself."""
+    shell = subprocess.run(
+        ["bash", "-c", f"set -a && . {DEPLOY / 'newsroom.env.example'} && env -0"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    exported = dict(item.split("=", 1) for item in shell.stdout.split("\0") if "=" in item)
+    systemd = env_file()
+    assert {name: exported.get(name) for name in systemd if name not in ("PATH", "LANG")} == {
+        name: value for name, value in systemd.items() if name not in ("PATH", "LANG")
+    }
+    assert systemd["DEFAULT_FROM_EMAIL"] == "Newsroom <newsroom@example.com>"

@@ -5,6 +5,7 @@ reader's or an editor's browser would."""
 
 import contextlib
 import io
+import json
 import os
 import re
 import shutil
@@ -35,6 +36,7 @@ from tests.deploy.harness import (
     scratch_database,
     self_signed_certificate,
     unit_command,
+    wait_for_port,
 )
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.nginx]
@@ -139,10 +141,10 @@ def site(tmp_path_factory):
             "ArticleFactory(live=True, title='Harbour reopens', slug='harbour-reopens')",
         )
         try:
-            for app in topology.apps:
-                app.start()
-            topology.worker.start()
-            topology.nginx.start()
+            for server in (*topology.apps, topology.worker, topology.nginx):
+                server.start(wait=False)  # side by side: each takes seconds to load the app
+            for server in (*topology.apps, topology.nginx):
+                wait_for_port(server.port)
             yield topology
         finally:
             topology.nginx.stop(signal.SIGQUIT)
@@ -181,6 +183,20 @@ def test_reader_pages_and_the_admin_work_over_https_and_the_app_knows_it(site):
     # SECURE_COOKIES: the CSRF and session cookies are never sent over plain HTTP.
     headers = site.browser().get("/admin/login/").headers.get_all("Set-Cookie") or []
     assert headers and all("; Secure" in header for header in headers)
+
+
+def test_a_requests_id_ties_nginxs_access_log_to_the_apps_json_log_lines(site):
+    missing = site.browser().get("/no-such-page/")
+    assert missing.status == 404
+    request_id = missing.headers["X-Request-ID"]
+
+    def app_lines():
+        logs = "".join((site.folder / f"app-{port}.log").read_text() for port in site.app_ports)
+        return [json.loads(line) for line in logs.splitlines() if line.startswith("{")]
+
+    line = next(line for line in app_lines() if line.get("request_id") == request_id)
+    assert (line["level"], line["message"]) == ("WARNING", "Not Found: /no-such-page/")
+    assert f"rid={request_id}" in (site.folder / "newsroom.access.log").read_text()
 
 
 def test_plain_http_is_redirected_to_https_except_the_health_probe(site):
@@ -443,7 +459,9 @@ def test_nginx_shows_our_own_page_when_no_app_server_answers(site):
         assert page.headers["Cache-Control"] == "no-store"
     finally:
         for app in site.apps:
-            app.start()
+            app.start(wait=False)
+        for app in site.apps:
+            wait_for_port(app.port)
     assert site.browser().get("/latest/").status == 200
 
 
