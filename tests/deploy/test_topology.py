@@ -60,7 +60,7 @@ class Topology:
             DATABASE_URL=database_url,
             DATABASE_POOL_MAX_SIZE="2",
             CACHE_URL=os.environ["CACHE_URL"],
-            CACHE_KEY_PREFIX="topology",
+            CACHE_KEY_PREFIX=f"topology-{folder.name}",  # nothing cached by an earlier run
             STATIC_ROOT=str(settings.STATIC_ROOT),
             MEDIA_ROOT=str(self.media),
             BACKUP_DIR=str(folder / "backups"),
@@ -194,8 +194,14 @@ def test_a_requests_id_ties_nginxs_access_log_to_the_apps_json_log_lines(site):
         logs = "".join((site.folder / f"app-{port}.log").read_text() for port in site.app_ports)
         return [json.loads(line) for line in logs.splitlines() if line.startswith("{")]
 
-    line = next(line for line in app_lines() if line.get("request_id") == request_id)
-    assert (line["level"], line["message"]) == ("WARNING", "Not Found: /no-such-page/")
+    ours = _wait(
+        lambda: [line for line in app_lines() if line.get("request_id") == request_id],
+        f"an app log line with request id {request_id}",
+        seconds=10,
+    )
+    assert [(line["level"], line["message"]) for line in ours] == [
+        ("WARNING", "Not Found: /no-such-page/")
+    ]
     assert f"rid={request_id}" in (site.folder / "newsroom.access.log").read_text()
 
 
@@ -462,7 +468,8 @@ def test_nginx_shows_our_own_page_when_no_app_server_answers(site):
             app.start(wait=False)
         for app in site.apps:
             wait_for_port(app.port)
-    assert site.browser().get("/latest/").status == 200
+    # nginx tries the servers again once their fail_timeout has passed.
+    _wait(lambda: site.browser().get("/latest/").status == 200, "the site to answer again", 10)
 
 
 def test_deploy_check_is_clean_with_the_example_environment(site):
