@@ -38,13 +38,13 @@ run: $(VENV)/.installed-base $(COMPILED)
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py demo_accounts
 	@# The e-mail worker runs beside the server (mail goes to the console) and stops with it.
-	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	$(BIN)/python manage.py run_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Background jobs (enquiry e-mails); in production run one or more under a process supervisor.
+# Background jobs (enquiry e-mails, periodic jobs); in production: deploy/systemd/newsroom-worker.service.
 worker: $(VENV)/.installed-base $(COMPILED)
-	$(BIN)/python manage.py db_worker
+	$(BIN)/python manage.py run_worker
 
 test: export SECRET_KEY ?= test-only-secret-key-not-for-production-use-0123456789
 test: $(VENV)/.installed-dev $(COMPILED)

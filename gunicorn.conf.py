@@ -3,7 +3,10 @@
 import gc
 import os
 
-bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+# Loopback by default: sync workers must never face clients directly. Each handles one connection
+# at a time, so one idle or slow client holds a worker for the whole timeout (30 s); a proxy that
+# buffers requests and responses (nginx, deploy/nginx/) takes that wait instead.
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Sync workers: reader pages are short, cached and CPU-bound. Keep
 # workers x DATABASE_POOL_MAX_SIZE x app servers below PostgreSQL's max_connections.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))

@@ -1,7 +1,11 @@
+import datetime
+
 from django.apps import AppConfig
+from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.db.models.signals import post_migrate
 
+from . import checks  # noqa: F401  (registers the deployment checks)
 from .roles import sync_roles
 
 
@@ -17,3 +21,10 @@ class NewsroomConfig(AppConfig):
         LANG_INFO.setdefault(
             "si", {"bidi": False, "code": "si", "name": "Sinhala", "name_local": "සිංහල"}
         )
+        if settings.BACKUP_EVERY_HOURS:
+            # Here, not at the top: the task module needs the app registry ready.
+            from jobs.schedule import every
+
+            from .tasks import backup
+
+            every(datetime.timedelta(hours=settings.BACKUP_EVERY_HOURS), backup)

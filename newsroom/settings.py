@@ -86,9 +86,14 @@ INSTALLED_APPS = [
     "demo",
     "editions",
     "api",
+    "jobs",
+    "dbbackup",
+    "health_check",
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request carries its id (newsroom/logs.py).
+    "newsroom.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside the page cache: cached pages get the same headers, and entries never store them.
     "newsroom.headers.ContentSecurityPolicyMiddleware",
@@ -219,6 +224,31 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
             "file_overwrite": False,
         },
     }
+# Backups (`manage.py backup`, README: Backups): django-dbbackup writes the database (pg_dump)
+# and a tar of MEDIA_ROOT to BACKUP_DIR, or to a private S3-compatible bucket of their own.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "backups")
+STORAGES["dbbackup"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(BACKUP_DIR)},
+}
+if env.str("BACKUP_S3_BUCKET", default=""):
+    STORAGES["dbbackup"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("BACKUP_S3_BUCKET"),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+# Backups of each kind kept (older ones are deleted by each backup); 0 hours: no scheduled backup.
+DBBACKUP_CLEANUP_KEEP = env.int("BACKUP_KEEP", default=14)
+BACKUP_EVERY_HOURS = env.int("BACKUP_EVERY_HOURS", default=0)
+# The backup is named for the site, not for whichever machine's worker happened to make it.
+DBBACKUP_HOSTNAME = "newsroom"
+# Failures are raised to the caller (the command, the task's log and Sentry), not e-mailed.
+DBBACKUP_SEND_EMAIL = False
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -236,7 +266,7 @@ TASKS = {
 
 # HTTPS: switches production turns on; plain-HTTP local runs leave them off.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+SECURE_REDIRECT_EXEMPT = [r"^healthz"]  # load balancers and monitoring probe over plain HTTP
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
@@ -246,12 +276,44 @@ if env.bool("TRUST_X_FORWARDED_PROTO", default=False):
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Logs go to stderr (journald under systemd), each line with its request's id; LOG_FORMAT=json
+# writes JSON lines for a log collector.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "newsroom.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# Error tracking (sentry-sdk): off unless SENTRY_DSN is set. No personal data leaves: no user,
+# IP address, cookies or headers (send_default_pii off), and no request bodies (enquiries).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        send_default_pii=False,
+        max_request_body_size="never",
+        traces_sample_rate=0,
+    )
 
 # Newsroom's own settings.
 SITE_NAME = env.str("SITE_NAME", default="Newsroom")
@@ -291,6 +353,8 @@ IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
+# The workers count as stopped (full health check) when none ran a job for this long.
+WORKER_STALLED_MINUTES = env.int("WORKER_STALLED_MINUTES", default=5)
 
 # The public read API (api/, README: API): anonymous, read-only, JSON only, through the page
 # cache. Requests that reach a view (cache misses) are limited per address and window.

@@ -12,6 +12,7 @@ from freshness.pagecache import page_cache_parameters
 from pages.models import Page
 
 from . import views
+from .health import full_health
 
 admin.site.site_header = _("%(site)s administration") % {"site": settings.SITE_NAME}
 admin.site.site_title = settings.SITE_NAME
@@ -39,6 +40,7 @@ sitemap_page = page_cache_parameters("p")(sitemap_views.sitemap)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("healthz/full", full_health, name="health"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(

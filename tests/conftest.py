@@ -24,11 +24,13 @@ def _unavailable(marker):
         return "needs Redis: set CACHE_URL=redis://…"
     if marker == "browser" and not shutil.which(CHROMIUM):
         return f"needs Chromium at {CHROMIUM} (apt-get install chromium)"
+    if marker == "nginx" and not shutil.which("nginx"):
+        return "needs nginx (apt-get install nginx)"
     return None
 
 
 def pytest_runtest_setup(item):
-    for marker in ("postgres", "redis", "browser"):
+    for marker in ("postgres", "redis", "browser", "nginx"):
         if item.get_closest_marker(marker) and (reason := _unavailable(marker)):
             if REQUIRE_SERVICES:
                 pytest.fail(f"required in this run but {reason}")

@@ -62,19 +62,29 @@ def test_the_test_suites_own_key_starts():
     assert _manage("check", DEBUG="false", SECRET_KEY=key).returncode == 0
 
 
-def test_production_settings_pass_the_deployment_checklist():
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "a-production-grade-secret-key-" + "x7Gq9!" * 10,
+    "ALLOWED_HOSTS": "news.example.com",
+    "SECURE_SSL_REDIRECT": "true",
+    "SECURE_HSTS_SECONDS": "31536000",
+    "SECURE_COOKIES": "true",
+    "TRUST_X_FORWARDED_PROTO": "true",
+}
+
+
+def test_production_settings_pass_the_deployment_checklist(tmp_path):
     result = _manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DEBUG="false",
-        SECRET_KEY="a-production-grade-secret-key-" + "x7Gq9!" * 10,
-        ALLOWED_HOSTS="news.example.com",
-        SECURE_SSL_REDIRECT="true",
-        SECURE_HSTS_SECONDS="31536000",
-        SECURE_COOKIES="true",
-        TRUST_X_FORWARDED_PROTO="true",
+        "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, MEDIA_ROOT=str(tmp_path)
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_a_missing_media_root_fails_the_deployment_checklist_with_a_clear_message(tmp_path):
+    missing = tmp_path / "media"
+    result = _manage("check", "--deploy", **PRODUCTION, MEDIA_ROOT=str(missing))
+    assert result.returncode == 1
+    assert f"MEDIA_ROOT ({missing}) does not exist: uploads and backups would fail." in (
+        result.stderr
+    )
