@@ -207,7 +207,9 @@ class ArticleAdmin(admin.ModelAdmin):
         return form
 
     def get_queryset(self, request):
-        return super().get_queryset(request).for_listing()
+        return permissions.visible_articles(
+            request.user, super().get_queryset(request).for_listing()
+        )
 
     def changelist_view(self, request, extra_context=None):
         # Writers land on their own articles, desk members on their edition; anyone without

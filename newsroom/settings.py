@@ -272,7 +272,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "newsroom.addresses.client_address"
-AXES_USERNAME_FORM_FIELD = "auth-username"  # the sign-in wizard's first step
+AXES_USERNAME_CALLABLE = "accounts.signin.attempted_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 # Second-factor codes: the authenticator app's issuer name, and no "remember this browser".
