@@ -24,6 +24,7 @@ admin.site.unregister(User)
 class StaffUserAdmin(UserAdmin):
     list_display = [*UserAdmin.list_display, "is_active", "second_factor"]
     actions = ["deactivate_leavers", "reset_second_factor", "unlock"]
+    change_form_template = "admin/auth/user/sessions_link_change_form.html"
 
     @admin.display(description=_("second factor"), boolean=True)
     def second_factor(self, user):

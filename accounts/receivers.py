@@ -30,6 +30,7 @@ def _end_other_sessions(user):
 @receiver(user_logged_in)
 def _signed_in(sender, request, user, **kwargs):
     request.session[sessions.SIGNED_IN_AT] = sessions.now()
+    sessions.touch(request)
 
 
 @receiver(pre_save, sender=User)

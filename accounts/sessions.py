@@ -17,6 +17,8 @@ from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from newsroom.addresses import client_address
+
 SIGNED_IN_AT = "staff_signed_in_at"
 LAST_SEEN = "staff_last_seen"
 ADDRESS = "staff_address"
@@ -80,3 +82,11 @@ def sessions_end(*, user, keep: str | None = None) -> int:
 
 def now() -> int:
     return int(time.time())
+
+
+def touch(request) -> None:
+    """Record in the session that it is in use now, from this address and browser."""
+    session = request.session
+    session[LAST_SEEN] = now()
+    session[ADDRESS] = client_address(request)
+    session[USER_AGENT] = request.headers.get("User-Agent", "")[:200]

@@ -120,8 +120,7 @@ class PasswordResetView(AdminContextMixin, auth_views.PasswordResetView):
                 detail="too many requests",
             )
             form.add_error(
-                None,
-                _("Too many password reset requests. Please try again in an hour."),
+                "email", _("Too many password reset requests. Please try again in an hour.")
             )
             return self.render_to_response(self.get_context_data(form=form), status=429)
         event_record(action=Event.Action.PASSWORD_RESET_REQUESTED, actor_name=email)
@@ -139,6 +138,7 @@ class PasswordResetConfirmView(AdminContextMixin, auth_views.PasswordResetConfir
 
     def get_user(self, uidb64):
         user = super().get_user(uidb64)
+        self.named = user.get_username() if user is not None else ""
         return user if user is not None and user.is_active else None
 
     def dispatch(self, *args, **kwargs):
@@ -147,7 +147,7 @@ class PasswordResetConfirmView(AdminContextMixin, auth_views.PasswordResetConfir
         if not self.validlink and response.status_code == 200:
             event_record(
                 action=Event.Action.PASSWORD_RESET_REFUSED,
-                actor_name=self.user.get_username() if self.user else "",
+                actor_name=self.named,
                 detail="invalid, used or expired link, or a deactivated account",
             )
         return response
