@@ -62,9 +62,7 @@ def test_a_reset_is_queued_then_mailed_by_the_worker_and_sets_a_new_password(edi
 
     assert b"Your password has been set" in done.content
     assert password_step(Client(), "editor", NEW_PASSWORD).status_code == 302
-    assert Event.objects.filter(
-        action=Event.Action.PASSWORD_CHANGED, target="editor"
-    ).exists()
+    assert Event.objects.filter(action=Event.Action.PASSWORD_CHANGED, target="editor").exists()
 
 
 def test_an_unknown_address_gets_the_same_answer_and_no_email(db):

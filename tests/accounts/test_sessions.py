@@ -71,9 +71,10 @@ def test_an_admin_lists_a_colleagues_sessions_and_ends_them(writer):
 
     page = chief.get(f"/admin/auth/user/{writer.pk}/sessions/").content.decode()
     assert "Newsroom desktop" in page
-    assert f'href="/admin/auth/user/{writer.pk}/sessions/"' in chief.get(
-        f"/admin/auth/user/{writer.pk}/change/"
-    ).content.decode()
+    assert (
+        f'href="/admin/auth/user/{writer.pk}/sessions/"'
+        in chief.get(f"/admin/auth/user/{writer.pk}/change/").content.decode()
+    )
 
     chief.post(f"/admin/auth/user/{writer.pk}/sessions/")
 
