@@ -17,6 +17,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from two_factor import views as tf
+from two_factor.utils import get_otpauth_url
 
 from audit.models import Event
 from audit.services import event_record
@@ -60,7 +61,14 @@ class LoginView(AdminContextMixin, tf.LoginView):
 
 
 class SetupView(AdminContextMixin, tf.SetupView):
-    pass
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form, **kwargs)
+        if "otpauth_url" in context:  # the app names the account after the site, not the host
+            context["issuer"] = settings.SITE_NAME
+            context["otpauth_url"] = get_otpauth_url(
+                self.request.user.get_username(), context["secret_key"], settings.SITE_NAME
+            )
+        return context
 
 
 class SetupCompleteView(AdminContextMixin, tf.SetupCompleteView):
