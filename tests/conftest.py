@@ -121,6 +121,13 @@ def _second_factor_not_required(settings):
 
 
 @pytest.fixture(autouse=True)
+def _staff_sessions_outlast_time_travel(settings):
+    """Tests that travel days ahead keep their signed-in clients; tests/accounts/ sets the
+    staff session timeouts it tests."""
+    settings.STAFF_SESSION_IDLE_SECONDS = settings.STAFF_SESSION_MAX_SECONDS = 10 * 365 * 86400
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Staff fixtures create several users per test; real hashing would dominate the run."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
