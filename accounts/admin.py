@@ -5,15 +5,17 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.models import Event
 from audit.services import event_record
 
 from . import services, sessions
-from .permissions import has_second_factor
 
 User = get_user_model()
 
@@ -26,9 +28,21 @@ class StaffUserAdmin(UserAdmin):
     actions = ["deactivate_leavers", "reset_second_factor", "unlock"]
     change_form_template = "admin/auth/user/sessions_link_change_form.html"
 
-    @admin.display(description=_("second factor"), boolean=True)
+    def get_queryset(self, request):
+        # One query for the whole list, not one per row.
+        factors = [
+            model.objects.filter(user=OuterRef("pk"), confirmed=True)
+            for model in (TOTPDevice, StaticDevice)
+        ]
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(has_second_factor=Exists(factors[0]) | Exists(factors[1]))
+        )
+
+    @admin.display(description=_("second factor"), boolean=True, ordering="has_second_factor")
     def second_factor(self, user):
-        return has_second_factor(user)
+        return user.has_second_factor
 
     @admin.action(description=_("Deactivate selected leavers"), permissions=["change"])
     def deactivate_leavers(self, request, queryset):

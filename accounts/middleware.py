@@ -59,12 +59,13 @@ class SecondFactorRequiredMiddleware:
 
     def __call__(self, request):
         user = request.user
+        if not user.is_authenticated:  # readers, and staff not signed in
+            return self.get_response(request)
         admin_root = reverse("admin:index")
         # Their own account pages (enrolment among them), signing in and signing out.
         exempt = (f"{admin_root}account/", reverse("two_factor:login"), reverse("admin:logout"))
         if (
-            user.is_authenticated
-            and request.path.startswith(admin_root)
+            request.path.startswith(admin_root)
             and not request.path.startswith(exempt)
             and not user.is_verified()
             and second_factor_required(user)

@@ -60,3 +60,18 @@ def test_an_admin_cannot_deactivate_themself_by_accident(db):
 
     chief_user.refresh_from_db()
     assert chief_user.is_active
+
+
+def test_the_users_list_shows_who_has_a_second_factor_in_a_fixed_number_of_queries(
+    django_assert_max_num_queries,
+):
+    chief = verified_client(UserFactory(username="chief", is_superuser=True))
+    enrol(UserFactory(username="enrolled"))
+    UserFactory(username="not-yet")
+    chief.get("/admin/auth/user/")
+    with django_assert_max_num_queries(10) as few:
+        page = chief.get("/admin/auth/user/").content.decode()
+    assert page.count('alt="True"') >= 2 and 'alt="False"' in page
+    UserFactory.create_batch(10)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        chief.get("/admin/auth/user/")
