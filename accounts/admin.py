@@ -11,6 +11,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from two_factor.plugins.webauthn.models import WebauthnDevice
 
 from audit.models import Event
 from audit.services import event_record
@@ -30,15 +31,11 @@ class StaffUserAdmin(UserAdmin):
 
     def get_queryset(self, request):
         # One query for the whole list, not one per row.
-        factors = [
-            model.objects.filter(user=OuterRef("pk"), confirmed=True)
-            for model in (TOTPDevice, StaticDevice)
-        ]
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(has_second_factor=Exists(factors[0]) | Exists(factors[1]))
+        totp, codes, passkey = (
+            Exists(model.objects.filter(user=OuterRef("pk"), confirmed=True))
+            for model in (TOTPDevice, StaticDevice, WebauthnDevice)
         )
+        return super().get_queryset(request).annotate(has_second_factor=totp | codes | passkey)
 
     @admin.display(description=_("second factor"), boolean=True, ordering="has_second_factor")
     def second_factor(self, user):

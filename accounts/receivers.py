@@ -7,6 +7,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from two_factor.plugins.webauthn.models import WebauthnDevice
 
 from audit.models import Event
 from audit.services import current_request, event_record
@@ -48,7 +49,7 @@ def _second_factor_changed(sender, instance, created=True, **kwargs):
         _end_other_sessions(instance.user)
 
 
-for _model in (TOTPDevice, StaticDevice):
+for _model in (TOTPDevice, StaticDevice, WebauthnDevice):
     post_save.connect(_second_factor_changed, sender=_model, dispatch_uid=f"end-{_model.__name__}")
     post_delete.connect(
         _second_factor_changed, sender=_model, dispatch_uid=f"end-del-{_model.__name__}"

@@ -5,7 +5,7 @@ Three lists: django-two-factor-auth's views under its own namespace (its templat
 `password_reset_confirm`), and our own pages under `accounts:`.
 """
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -26,6 +26,8 @@ two_factor_patterns = [
         name="backup_tokens",
     ),
     path("account/two-factor/disable/", views.DisableView.as_view(), name="disable"),
+    # The passkey scripts: files from our own origin, so the policy needs no inline script.
+    path("account/two-factor/webauthn/", include("two_factor.plugins.webauthn.urls")),
 ]
 
 password_patterns = [

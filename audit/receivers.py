@@ -13,6 +13,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from two_factor.plugins.webauthn.models import WebauthnDevice
 
 from articles.events import article_moved
 from articles.models import Article
@@ -21,10 +22,12 @@ from .models import Event
 from .services import current_request, event_record
 
 User = get_user_model()
-SECOND_FACTORS = (TOTPDevice, StaticDevice)
+SECOND_FACTORS = (TOTPDevice, StaticDevice, WebauthnDevice)
 
 
 def _method(device) -> str:
+    if isinstance(device, WebauthnDevice):
+        return "passkey"
     return "recovery code" if isinstance(device, StaticDevice) else "authenticator app"
 
 

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "two_factor",
+    "two_factor.plugins.webauthn",
     "axes",
     "django_prose_editor",
     "simple_history",
@@ -303,6 +304,8 @@ LOGGING = {
 # Newsroom's own settings.
 SITE_NAME = env.str("SITE_NAME", default="Newsroom")
 OTP_TOTP_ISSUER = SITE_NAME  # the name authenticator apps show beside the code
+# Passkeys (WebAuthn) belong to the host the admin is served from (its Host header).
+TWO_FACTOR_WEBAUTHN_RP_NAME = SITE_NAME
 ADVERTISING_EMAIL = env.str("ADVERTISING_EMAIL", default="advertising@example.com")
 PAGE_SIZE = 20
 

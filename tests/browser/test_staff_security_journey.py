@@ -65,6 +65,8 @@ def test_an_editor_enrols_signs_in_with_a_code_and_a_recovery_code_works_once(
     _password(page, live_server, "editor")
     expect(page.get_by_role("heading", name="Enable Two-Factor Authentication")).to_be_visible()
     page.get_by_role("button", name="Next").click()
+    page.get_by_label("Token generator").check()
+    page.get_by_role("button", name="Next").click()
 
     qr = page.get_by_role("img", name="QR Code")
     expect(qr).to_be_visible()
@@ -99,6 +101,47 @@ def test_an_editor_enrols_signs_in_with_a_code_and_a_recovery_code_works_once(
     page.screenshot(path=tmp_path / "recovery-refused.png", full_page=True)
     assert page.problems == [], "\n".join(page.problems)
     assert Event.objects.filter(action=Event.Action.RECOVERY_CODE_USED).count() == 1
+
+
+def test_a_writer_enrols_a_passkey_and_signs_in_with_it(live_server, browser, writer, tmp_path):
+    context = browser.new_context()
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    # Chromium's own virtual authenticator stands in for a phone or security key.
+    devtools = context.new_cdp_session(page)
+    devtools.send("WebAuthn.enable")
+    devtools.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "internal",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )
+    problems = []
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and problems.append(message.text),
+    )
+    _password(page, live_server, "writer")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    page.goto(f"{live_server.url}/admin/account/two-factor/setup/")
+    page.get_by_role("button", name="Next").click()
+    page.get_by_label("WebAuthn").check()
+    page.get_by_role("button", name="Next").click()  # the browser creates the passkey
+    page.wait_for_url(re.compile(r".*/setup/complete/"))
+    page.screenshot(path=tmp_path / "passkey-enrolled.png", full_page=True)
+    _sign_out(page)
+
+    _password(page, live_server, "writer")  # the browser answers the passkey challenge
+    page.wait_for_url(f"{live_server.url}/admin/")
+    assert problems == [], problems
+    assert Event.objects.filter(action=Event.Action.SIGN_IN, detail="with passkey").exists()
+    context.close()
 
 
 def test_a_locked_out_writer_is_told_when_to_retry_and_an_admin_unlocks_them(
