@@ -10,6 +10,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from audit.models import Event
+from audit.services import event_record
+
 from .models import Enquiry, EnquiryNote
 from .services import enquiries_resend, enquiries_write_csv, enquiry_reopen
 
@@ -71,6 +74,7 @@ class EnquiryAdminForm(forms.ModelForm):
 
 
 def _csv_response(queryset) -> HttpResponse:
+    event_record(action=Event.Action.ENQUIRIES_EXPORTED, detail=f"{queryset.count()} enquiries")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"enquiries-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

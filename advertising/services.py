@@ -5,7 +5,6 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
@@ -17,20 +16,6 @@ from .tasks import notify_enquiry
 
 class EnquiryRefused(Exception):
     """A submission that looks automated or comes too often; deliberately not told which."""
-
-
-def client_address(request: HttpRequest) -> str:
-    """The sender's IP address; X-Forwarded-For counts only when it came through our proxy."""
-    address = request.META.get("REMOTE_ADDR", "")
-    trusted = settings.TRUSTED_PROXIES
-    if address in trusted:
-        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        # Read from the nearest hop back: the first address that is not our proxy is the client;
-        # anything further left was written by the client and could be forged.
-        for hop in reversed(hops):
-            if hop and hop not in trusted:
-                return hop
-    return address
 
 
 def client_fingerprint(address: str) -> str:

@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from newsroom.addresses import client_address
+
 from .forms import EnquiryForm
-from .services import EnquiryRefused, client_address, enquiry_submit
+from .services import EnquiryRefused, enquiry_submit
 
 
 @never_cache

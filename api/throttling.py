@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 from rest_framework.throttling import BaseThrottle
 
-from advertising.services import client_address
+from newsroom.addresses import client_address
 
 
 class AddressRateThrottle(BaseThrottle):

@@ -245,7 +245,9 @@ class ArticleAdmin(admin.ModelAdmin):
         return form
 
     def get_queryset(self, request):
-        return super().get_queryset(request).for_listing()
+        return permissions.visible_articles(
+            request.user, super().get_queryset(request).for_listing()
+        )
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList

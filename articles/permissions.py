@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from .models import Article
+from .querysets import ArticleQuerySet
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -39,6 +40,20 @@ def desks(user: User) -> list[str]:
     editions = [code for code, _name in settings.LANGUAGES]
     mine = [code for code in editions if user.has_perm(desk_permission(code))]
     return mine or editions
+
+
+def named_desks(user: User) -> list[str]:
+    """The editions of the desk groups the user is in (none for a user on no desk)."""
+    return [code for code, _name in settings.LANGUAGES if user.has_perm(desk_permission(code))]
+
+
+def visible_articles(user: User, articles: ArticleQuerySet) -> ArticleQuerySet:
+    """The articles this user may open in the admin. Editors: every one. Writers: live articles,
+    their own, and their desk's work — not other desks' drafts (a writer on no desk sees only
+    their own unpublished work). A superuser holds every desk permission, so sees everything."""
+    if can_publish(user):
+        return articles
+    return articles.seen_by(user, editions=named_desks(user))
 
 
 def in_desk(user: User, language: str) -> bool:

@@ -85,6 +85,19 @@ class ArticleQuerySet(models.QuerySet):
         """Only what a headline or a card shows (no body, no bylines)."""
         return self.only(*HEADLINE_FIELDS)
 
+    def seen_by(self, user, *, editions):
+        """What a staff member without the publish permission may open in the admin: live
+        articles, their own (created or credited), and all the work of `editions` (the
+        editions of their desks; articles.permissions.visible_articles says which)."""
+        credits = self.model._meta.get_field("article_authors").related_model.objects
+        now = timezone.now()
+        return self.filter(
+            Q(status=self.model.Status.PUBLISHED, published_at__lte=now)
+            | Q(created_by=user)
+            | Exists(credits.filter(article=OuterRef("pk"), author__user=user))
+            | Q(language__in=editions)
+        )
+
     def in_category(self, category):
         return self.filter(category=category)
 

@@ -20,6 +20,7 @@ from authors.models import Author
 from editions.slugs import slugify
 
 from . import permissions
+from .events import article_moved
 from .models import Article, ArticleAuthor
 from .richtext import IFRAME_ELEMENT
 
@@ -197,7 +198,9 @@ def article_move(
     if move == Article.Move.SCHEDULE and (at is None or at <= timezone.now()):
         raise ValidationError(_("Choose a time in the future to schedule for."))
     article.make_move(move, at=at)
-    return _save_move(article, user)
+    saved = _save_move(article, user)
+    article_moved.send(sender=Article, article=saved, user=user, move=move)
+    return saved
 
 
 def article_feature(

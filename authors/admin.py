@@ -18,6 +18,32 @@ class AuthorAdmin(TranslationAdmin):
     search_fields = ["name", "job_title", "email"]
     prepopulated_fields = {"slug": ["name"]}
     list_select_related = ["user"]
+    # Staff's personal data: for those who manage profiles (editors, admins), not writers.
+    PERSONAL = ("user", "email")
+
+    def _sees_personal_data(self, request):
+        return request.user.has_perm("authors.change_author")
+
+    def get_list_display(self, request):
+        shown = super().get_list_display(request)
+        return (
+            shown
+            if self._sees_personal_data(request)
+            else [name for name in shown if name not in self.PERSONAL]
+        )
+
+    def get_search_fields(self, request):
+        shown = super().get_search_fields(request)
+        return (
+            shown
+            if self._sees_personal_data(request)
+            else [name for name in shown if name not in self.PERSONAL]
+        )
+
+    def get_exclude(self, request, obj=None):
+        if self._sees_personal_data(request):
+            return super().get_exclude(request, obj)
+        return [*(super().get_exclude(request, obj) or ()), *self.PERSONAL]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # Editors manage bylines without seeing the user admin (which holds every account's

@@ -1,5 +1,6 @@
 """Newsroom settings: one module, configured only through the environment (see .env.example)."""
 
+import datetime
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -56,6 +57,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # Before the admin, as django-modeltranslation asks: it registers each app's translation.py.
     "modeltranslation",
+    # Before the admin and django-two-factor-auth: its templates put their pages in the admin's.
+    "accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -67,6 +70,12 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "two_factor",
+    "two_factor.plugins.webauthn",
+    "axes",
     "django_prose_editor",
     "simple_history",
     "django_tasks",
@@ -89,6 +98,7 @@ INSTALLED_APPS = [
     "jobs",
     "dbbackup",
     "health_check",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -106,9 +116,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Who and from where, for the audit log's records made during this request.
+    "audit.middleware.AuditContextMiddleware",
+    "accounts.middleware.StaffSessionMiddleware",
+    "accounts.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -172,6 +189,11 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 # works while Redis is down (the cache then misses and drops writes).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+# django-axes first: it refuses a locked-out account or address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -264,6 +286,37 @@ TASKS = {
     "default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}
 }
 
+# Staff sign-in (accounts/, README: Staff accounts). Where the admin's sign-in lives.
+LOGIN_URL = "two_factor:login"
+LOGIN_REDIRECT_URL = "admin:index"
+LOGOUT_REDIRECT_URL = "two_factor:login"
+# Who must have a second factor before anything else in the admin: members of these groups,
+# and superusers unless REQUIRE_2FA_SUPERUSERS is off. Everyone else on the staff may enrol.
+REQUIRE_2FA_GROUPS = env.list("REQUIRE_2FA_GROUPS", default=["Editors"])
+REQUIRE_2FA_SUPERUSERS = env.bool("REQUIRE_2FA_SUPERUSERS", default=True)
+# Staff sessions end after this long without a request, and this long after sign-in whatever.
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=12 * 3600)
+STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_SECONDS", default=7 * 24 * 3600)
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
+# Reset links work this long (Django's token rules: one use, ended by any sign-in or change).
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3600)
+# Password reset requests accepted per address and per e-mail address in an hour.
+PASSWORD_RESET_RATE_LIMIT = env.int("PASSWORD_RESET_RATE_LIMIT", default=5)
+# django-axes: failed sign-ins allowed per account, and separately per address, before a lockout
+# of AXES_COOLOFF_MINUTES; counted in the database, so every app server sees the same count.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "newsroom.addresses.client_address"
+AXES_USERNAME_CALLABLE = "accounts.signin.attempted_username"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+# Second-factor codes: the authenticator app's issuer name, and no "remember this browser".
+TWO_FACTOR_QR_FACTORY = "qrcode.image.svg.SvgPathImage"
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None
+# The audit log keeps events this long (`manage.py audit_prune`, run daily, removes older ones).
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=730)
+
 # HTTPS: switches production turns on; plain-HTTP local runs leave them off.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SECURE_REDIRECT_EXEMPT = [r"^healthz"]  # load balancers and monitoring probe over plain HTTP
@@ -317,6 +370,9 @@ if SENTRY_DSN:
 
 # Newsroom's own settings.
 SITE_NAME = env.str("SITE_NAME", default="Newsroom")
+OTP_TOTP_ISSUER = SITE_NAME  # the name authenticator apps show beside the code
+# Passkeys (WebAuthn) belong to the host the admin is served from (its Host header).
+TWO_FACTOR_WEBAUTHN_RP_NAME = SITE_NAME
 ADVERTISING_EMAIL = env.str("ADVERTISING_EMAIL", default="advertising@example.com")
 PAGE_SIZE = 20
 

@@ -4,6 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from accounts.urls import password_patterns, two_factor_patterns
 from articles.models import Category
 from articles.sitemaps import ArticleSitemap, NewsSitemap
 from authors.models import Author
@@ -55,6 +56,11 @@ urlpatterns = [
         {"sitemaps": {"news": NewsSitemap}, "template_name": "articles/news_sitemap.xml"},
         name="news-sitemap",
     ),
+    # Staff sign-in, second factors, password reset and sessions (accounts/), before the admin
+    # so that its /admin/login/ is the two-step one.
+    path("admin/", include((two_factor_patterns, "two_factor"))),
+    path("admin/", include(password_patterns)),
+    path("admin/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("api.urls")),
     # The default edition's reader pages (and, at its own host, any edition's).

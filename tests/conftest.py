@@ -115,6 +115,21 @@ def sales_client(sales_user):
 
 
 @pytest.fixture(autouse=True)
+def _second_factor_not_required(settings):
+    """Staff in the other tests sign in with a password alone: they test editorial work, and
+    tests/accounts/ tests the second factor with the production rule (`require_second_factor`)."""
+    settings.REQUIRE_2FA_GROUPS = []
+    settings.REQUIRE_2FA_SUPERUSERS = False
+
+
+@pytest.fixture(autouse=True)
+def _staff_sessions_outlast_time_travel(settings):
+    """Tests that travel days ahead keep their signed-in clients; tests/accounts/ sets the
+    staff session timeouts it tests."""
+    settings.STAFF_SESSION_IDLE_SECONDS = settings.STAFF_SESSION_MAX_SECONDS = 10 * 365 * 86400
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Staff fixtures create several users per test; real hashing would dominate the run."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -13,14 +13,17 @@ pytestmark = pytest.mark.django_db
 def test_writers_land_on_their_own_articles(writer_client, writer):
     ArticleFactory(title="Mine by byline", authors=[AuthorFactory(user=writer)])
     ArticleFactory(title="Mine as creator", created_by=writer)
-    ArticleFactory(title="Someone else's", created_by=UserFactory())
+    ArticleFactory(title="Someone else's", created_by=UserFactory(), live=True)
+    ArticleFactory(title="Another writer's draft", created_by=UserFactory())
 
     response = writer_client.get(ADMIN)
     assert response.status_code == 302 and response["Location"] == f"{ADMIN}?owner=mine"
     page = writer_client.get(f"{ADMIN}?owner=mine").content.decode()
     assert "Mine by byline" in page and "Mine as creator" in page
     assert "Someone else" not in page
-    assert "Someone else" in writer_client.get(f"{ADMIN}?owner=all").content.decode()
+    everyone = writer_client.get(f"{ADMIN}?owner=all").content.decode()
+    # Everyone's live work, never another writer's draft (test_writer_visibility.py).
+    assert "Someone else" in everyone and "Another writer" not in everyone
 
 
 def test_editors_land_on_every_article(editor_client):

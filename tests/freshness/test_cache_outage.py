@@ -135,7 +135,11 @@ def test_with_the_cache_stopped_readers_editors_and_advertisers_are_served(
     desk = type(client)()
     login = desk.post(
         "/admin/login/?next=/admin/",
-        {"username": "desk", "password": "correct horse battery staple"},
+        {
+            "login_view-current_step": "auth",
+            "auth-username": "desk",
+            "auth-password": "correct horse battery staple",
+        },
     )
     assert login.status_code == 302 and login["Location"] == "/admin/"
     assert desk.get("/admin/").status_code == 200

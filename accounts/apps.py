@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = _("Staff accounts")
+
+    def ready(self):
+        from . import receivers  # noqa: F401 (connects the signal receivers)
