@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from . import nearcache
 from .cache import SHARED_KEY_PREFIX
 from .models import DeferredBump
 
@@ -125,7 +126,7 @@ def lookup(key: str, scope: str = EVERY):
     """
     global _cache_was_unreachable
     own, every = generation_key(scope), generation_key(EVERY)
-    found = cache.get_many([own, every, NEXT_CHANGE_KEY, key])
+    found = nearcache.get_many([own, every, NEXT_CHANGE_KEY, key])
     generation = found.get(own) or start_generation(scope)
     if generation is not None and _cache_was_unreachable:
         # Back after an outage: pages stored before an edit made meanwhile must end now.

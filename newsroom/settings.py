@@ -282,6 +282,8 @@ IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
+# Each worker's own copy of hot cache entries, kept fresh by Redis (freshness.nearcache); 0: off.
+PAGE_CACHE_WORKER_MB = env.int("PAGE_CACHE_WORKER_MB", default=32)
 
 
 def _origins(*urls):
