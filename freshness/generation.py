@@ -153,6 +153,14 @@ def valid_until(generation: int | None, next_change, now: float) -> float:
     return min(now + settings.PAGE_CACHE_SECONDS, _next_change(every, record, now))
 
 
+def next_scheduled_change(now: float) -> float:
+    """When the public site next changes by the clock alone, as a timestamp (math.inf if
+    nothing is scheduled): how long a cache that is told of edits (the edge) may keep a page."""
+    every = generation_key(EVERY)
+    found = nearcache.get_many([every, NEXT_CHANGE_KEY])
+    return _next_change(found.get(every), found.get(NEXT_CHANGE_KEY), now)
+
+
 def _next_change(generation: int | None, cached, now: float) -> float:
     """When the public site next changes on its own, as a timestamp (cached per EVERY
     generation)."""

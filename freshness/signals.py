@@ -4,6 +4,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from . import changes
 from .generation import bump_generation
 
 # Per model, what tells the scope (an edition's code) of a row; models not named are shared.
@@ -52,3 +53,4 @@ def content_changed(*, using="default", action="post_", instance=None, **kwargs)
     # page rendered from the old rows in between under the new generation cannot stay cached.
     bump_generation(scopes=scopes, using=using)
     transaction.on_commit(lambda: bump_generation(scopes=scopes, using=using), using=using)
+    changes.changed(tags=changes.tags_of_scopes(scopes), using=using)

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "images",
     "demo",
     "editions",
+    "edge",
 ]
 
 MIDDLEWARE = [
@@ -91,7 +92,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the page cache: the edition's prefix is part of the address it keys on and resolves.
     "editions.middleware.EditionMiddleware",
+    # Around the page cache: the tags go in with the stored page, the edge's headers on the way out.
+    "edge.middleware.EdgeHeadersMiddleware",
     "freshness.pagecache.PageCacheMiddleware",
+    "edge.middleware.EdgeTagsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -284,6 +288,27 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
 # Each worker's own copy of hot cache entries, kept fresh by Redis (freshness.nearcache); 0: off.
 PAGE_CACHE_WORKER_MB = env.int("PAGE_CACHE_WORKER_MB", default=32)
+# The edge in front (edge/): which one receives purges and whose headers pages carry, how long
+# it keeps a page (ended sooner by purges and scheduled changes), and its grace.
+EDGE_BACKEND = env.str("EDGE_BACKEND", default="none")
+if EDGE_BACKEND not in {"none", "varnish", "fastly", "cloudflare"}:
+    sys.exit(
+        f"Newsroom will not start: EDGE_BACKEND is {EDGE_BACKEND!r}; "
+        "use none, varnish, fastly or cloudflare."
+    )
+EDGE_SECONDS = env.int("EDGE_SECONDS", default=3600)
+EDGE_STALE_WHILE_REVALIDATE = env.int("EDGE_STALE_WHILE_REVALIDATE", default=30)
+EDGE_STALE_IF_ERROR = env.int("EDGE_STALE_IF_ERROR", default=86400)
+EDGE_PURGE_RETRY_SECONDS = env.int("EDGE_PURGE_RETRY_SECONDS", default=5)  # doubles each try
+EDGE_VARNISH_URLS = env.list("EDGE_VARNISH_URLS", default=["http://127.0.0.1:6081"])
+EDGE_FASTLY_SERVICE_ID = env.str("EDGE_FASTLY_SERVICE_ID", default="")
+EDGE_FASTLY_API_TOKEN = env.str("EDGE_FASTLY_API_TOKEN", default="")
+EDGE_FASTLY_API_URL = env.str("EDGE_FASTLY_API_URL", default="https://api.fastly.com")
+EDGE_CLOUDFLARE_ZONE_ID = env.str("EDGE_CLOUDFLARE_ZONE_ID", default="")
+EDGE_CLOUDFLARE_API_TOKEN = env.str("EDGE_CLOUDFLARE_API_TOKEN", default="")
+EDGE_CLOUDFLARE_API_URL = env.str(
+    "EDGE_CLOUDFLARE_API_URL", default="https://api.cloudflare.com/client/v4"
+)
 
 
 def _origins(*urls):
