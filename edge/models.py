@@ -1,11 +1,16 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class PurgeQuerySet(models.QuerySet):
     def pending(self):
         """Purges the edge has not yet confirmed."""
         return self.filter(sent_at__isnull=True)
+
+    def due(self):
+        """Purges to send now."""
+        return self.pending().filter(due_at__lte=timezone.now())
 
 
 class Purge(models.Model):
@@ -16,6 +21,10 @@ class Purge(models.Model):
     urls = models.JSONField("addresses", default=list, blank=True)
     everything = models.BooleanField(default=False)
     requested_at = models.DateTimeField(auto_now_add=True)
+    due_at = models.DateTimeField(default=timezone.now)
+    # Sent again a little later: a page rendered from the rows before the change, while the
+    # first purge was on its way, would otherwise stay at the edge for its whole lifetime.
+    repeat = models.BooleanField(default=False)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )

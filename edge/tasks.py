@@ -23,6 +23,9 @@ from .models import Purge
 logger = logging.getLogger(__name__)
 
 MAX_RETRY_SECONDS = 900
+# Longer than any page takes to render: a page rendered before a change and stored at the edge
+# after its purge is purged again by the repeat.
+REPEAT_SECONDS = 10
 BATCH = 1000  # purges sent by one job; a job that fills it queues the next
 
 
@@ -39,7 +42,7 @@ def purges_send() -> int:
     with transaction.atomic():
         # Locked while sending, so two workers never send the same purges; others skip them.
         pending = list(
-            Purge.objects.pending().select_for_update(skip_locked=True).order_by("pk")[:BATCH]
+            Purge.objects.due().select_for_update(skip_locked=True).order_by("pk")[:BATCH]
         )
         if not pending:
             return 0
@@ -54,9 +57,25 @@ def purges_send() -> int:
         )
     if failure:
         raise failure
+    _repeat([purge for purge in pending if not purge.repeat])
     if len(pending) == BATCH:
         send_purges.enqueue()
     return len(pending)
+
+
+def _repeat(sent) -> None:
+    if not sent:
+        return
+    due = timezone.now() + datetime.timedelta(seconds=REPEAT_SECONDS)
+    with transaction.atomic():
+        Purge.objects.create(
+            tags=sorted({tag for purge in sent for tag in purge.tags}),
+            urls=list(dict.fromkeys(url for purge in sent for url in purge.urls)),
+            everything=any(purge.everything for purge in sent),
+            due_at=due,
+            repeat=True,
+        )
+        send_purges.using(run_after=due).enqueue()
 
 
 def _send(edge, pending) -> None:

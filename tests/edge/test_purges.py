@@ -1,6 +1,8 @@
 """Purges reach the edge exactly as Fastly and Cloudflare document, after the change commits,
 and a purge the edge does not confirm is tried again until it does."""
 
+import datetime
+
 import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -55,7 +57,7 @@ def test_fastly_gets_one_batch_surrogate_key_purge_with_its_api_token(fastly):
     headers = fastly.requests[0]["headers"]
     assert headers["Fastly-Key"] == "fastly-test-token"
     assert headers["Surrogate-Key"] == "article:42 edition:en site"
-    assert Purge.objects.get().sent_at is not None
+    assert Purge.objects.get(repeat=False).sent_at is not None
 
 
 def test_fastly_purges_an_address_and_everything_through_their_own_endpoints(fastly):
@@ -102,7 +104,7 @@ def test_a_purge_answered_with_a_server_error_is_sent_again_until_confirmed(fast
     run_worker()
 
     assert _sent(fastly) == [("POST", "/service/SU1Z0isxPaozGVKXdv0eY/purge")] * 3
-    purge = Purge.objects.get()
+    purge = Purge.objects.get(repeat=False)
     assert purge.sent_at is not None and purge.attempts == 3 and purge.last_error == ""
 
 
@@ -132,6 +134,16 @@ def test_an_edit_purges_the_tags_of_the_pages_it_ends_once_after_commit(fastly):
     assert purge.tags == ["edition:si", "site"]
     run_worker()
     assert [r["headers"]["Surrogate-Key"] for r in fastly.requests] == ["edition:si site"]
+
+
+def test_a_sent_purge_is_sent_again_after_any_render_that_started_before_it(fastly):
+    edge_purge(tags={"edition:en", "site"})
+    run_worker()
+
+    repeat = Purge.objects.get(repeat=True)
+    assert repeat.tags == ["edition:en", "site"] and repeat.sent_at is None
+    assert repeat.due_at > timezone.now() + datetime.timedelta(seconds=5)
+    assert DBTaskResult.objects.filter(status="READY", run_after__gte=repeat.due_at).exists()
 
 
 def test_without_an_edge_nothing_is_recorded(settings):
