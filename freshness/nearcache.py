@@ -116,7 +116,7 @@ class Announcements:
                     sock, server_hostname=params.get("host")
                 )
         sock.setblocking(False)
-        self.sock, self.buffer, self.timeout = sock, bytearray(), timeout
+        self.sock, self.buffer, self.start, self.timeout = sock, bytearray(), 0, timeout
         if params.get("password"):
             self.call("AUTH", *filter(None, [params.get("username"), params["password"]]))
         client_id = self.call("CLIENT", "ID")
@@ -136,11 +136,13 @@ class Announcements:
         """The next complete reply; None (without waiting) when none has arrived yet."""
         while True:
             try:
-                reply, pos = _parse(self.buffer, 0)
+                reply, self.start = _parse(self.buffer, self.start)
             except _Incomplete:
-                pass
+                # Parsed replies are cut off only now, not one by one: a worker back from a long
+                # idle spell may find megabytes of announcements waiting.
+                del self.buffer[: self.start]
+                self.start = 0
             else:
-                del self.buffer[:pos]
                 return reply
             # The socket does not block: waiting is select()'s job, bounded by the timeout.
             buffered = isinstance(self.sock, ssl.SSLSocket) and self.sock.pending()
