@@ -4,7 +4,7 @@ PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench worker messages
+.PHONY: run test lint format bench bench-edge worker messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,12 @@ bench: $(VENV)/.installed-base $(COMPILED)
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 	DATABASE_URL=$$BENCH_DATABASE_URL SECRET_KEY=bench-only-secret-key-not-for-production-0123456789 $(BIN)/python bench/search_latency.py
+
+# The same database behind Debian's varnishd: edge hit ratio and save-to-visible time (README).
+bench-edge: export BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
+bench-edge: $(VENV)/.installed-base $(COMPILED)
+	@command -v varnishd >/dev/null || { echo "make bench-edge needs varnish varnish-modules"; exit 1; }
+	$(BIN)/python bench/edge.py $(BENCH_ARGS)
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

@@ -3,7 +3,7 @@
 # Readers' pages are kept for as long as the app's Surrogate-Control allows (EDGE_SECONDS, an
 # hour by default, never past a scheduled change) and purged by the app the moment their content
 # changes (EDGE_BACKEND=varnish, EDGE_VARNISH_URLS=http://<this varnish>:6081): by tag through
-# vmod xkey, by address, or everything. Signed-in staff are never served from or stored in this
+# vmod xkey (a soft purge), by address, or everything. Signed-in staff are never served from or stored in this
 # cache. While the app servers are down, the last good pages are served for stale-if-error.
 #
 # Set the backend's host and port to your gunicorn (or a load balancer in front of several),
@@ -20,8 +20,8 @@ backend default {
     # A cheap page that needs neither the database nor Redis: "sick" means the app is down.
     .probe = {
         .url = "/robots.txt";
-        .interval = 1s;
-        .timeout = 1s;
+        .interval = 2s;
+        .timeout = 2s;  # an app server under load answers late, but it answers
         .window = 3;
         .threshold = 2;
     }
@@ -38,7 +38,10 @@ sub vcl_recv {
             return (synth(403, "Forbidden"));
         }
         if (req.http.xkey-purge) {
-            set req.http.n-gone = xkey.purge(req.http.xkey-purge);
+            # Soft: a purged page is expired, not removed. While the app answers, the next
+            # reader starts its fetch and may get the old page once (req.grace below); while
+            # the app is down, it is the last good page readers get instead of an error.
+            set req.http.n-gone = xkey.softpurge(req.http.xkey-purge);
             return (synth(200, "Purged " + req.http.n-gone + " objects"));
         }
         return (purge);  # this address (with its Host), every encoding

@@ -304,6 +304,6 @@ def test_with_the_app_stopped_the_edge_serves_the_last_good_pages(start_stack):
     _headers, text = _cached_at_edge(front)
     stack.stop("app")
 
-    time.sleep(4)  # past the page's edge lifetime, and the probe has found the app down
+    time.sleep(6)  # past the page's edge lifetime, and the probe has found the app down
     status, headers, stale = fetch(front)
     assert status == 200 and stale == text and headers["X-Cache"] == "HIT"
