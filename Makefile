@@ -62,6 +62,7 @@ bench: $(VENV)/.installed-base $(COMPILED)
 	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 	DATABASE_URL=$$BENCH_DATABASE_URL SECRET_KEY=bench-only-secret-key-not-for-production-0123456789 $(BIN)/python bench/search_latency.py
+	$(BIN)/python bench/election_night.py $(ELECTION_ARGS)
 
 # The same database behind Debian's varnishd: edge hit ratio and save-to-visible time (README).
 bench-edge: export BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench

@@ -19,6 +19,7 @@ from . import permissions, services
 from .forms import ArticleAdminForm
 from .front_page import front_page
 from .history import differences
+from .live_admin import open_coverage
 from .models import Article, ArticleAuthor, Category, Correction, InvalidTransition
 from .views import PreviewView, preview_url
 
@@ -167,7 +168,7 @@ class ArticleAdmin(admin.ModelAdmin):
     # left empty is made by the server (editions.slugs) from the headline.
     list_select_related = ["category"]
     inlines = [ArticleAuthorInline, CorrectionInline]
-    actions = [*MOVE_ACTIONS, "feature", "unfeature"]
+    actions = [*MOVE_ACTIONS, "feature", "unfeature", open_coverage]
 
     class Media:
         css = {"all": ["articles/admin.css"]}
@@ -312,7 +313,7 @@ class ArticleAdmin(admin.ModelAdmin):
             ]
             context["can_preview"] = permissions.can_preview(request.user, obj)
             context["can_see_versions"] = permissions.can_see_versions(request.user)
-            if context["can_preview"] and not obj.is_live:
+            if context["can_preview"] and not obj.is_live and not obj.is_embargoed:
                 context["share_url"] = request.build_absolute_uri(preview_url(obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 

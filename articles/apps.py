@@ -2,14 +2,6 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def edition_of(row, article_model):
-    """The edition of the article `row` belongs to: from the loaded article, else one query."""
-    article = row._state.fields_cache.get("article")
-    if article is not None:
-        return article.language
-    return article_model._base_manager.values_list("language", flat=True).get(pk=row.article_id)
-
-
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Articles")
@@ -21,16 +13,26 @@ class ArticlesConfig(AppConfig):
         from freshness.signals import watch
 
         from . import signals  # noqa: F401
-        from .models import Article, ArticleAuthor, ArticleRedirect, Category, Correction
-
-        # Cached pages end when one of these changes, and at the next scheduled change: an
-        # article (and its bylines, corrections, old addresses) only its own edition's pages.
-        watch(Article, scope=lambda article: article.language)
-        watch(
+        from .invalidation import (
+            PLACING_FIELDS,
+            article_part_tags,
+            article_tags,
+            category_tags,
+            live_entry_tags,
+        )
+        from .models import (
+            Article,
             ArticleAuthor,
             ArticleRedirect,
+            Category,
             Correction,
-            scope=lambda row: edition_of(row, Article),
+            LiveEntry,
         )
-        watch(Category)
+
+        # Cached pages showing one of these end when it changes (articles.invalidation says
+        # which), and every page at the next scheduled change.
+        watch(Article, tags=article_tags, before=PLACING_FIELDS)
+        watch(ArticleAuthor, ArticleRedirect, Correction, tags=article_part_tags)
+        watch(Category, tags=category_tags)
+        watch(LiveEntry, tags=live_entry_tags)
         register_next_change(Article.objects.next_scheduled_change)

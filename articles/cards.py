@@ -10,6 +10,8 @@ A card answers to the same names as an `Article`, so templates take either.
 import datetime
 from dataclasses import dataclass
 
+from freshness.generation import tag
+
 
 @dataclass(frozen=True, slots=True)
 class Card:
@@ -25,11 +27,18 @@ class Card:
     lead_image_width: int | None
     lead_image_height: int | None
     credits: tuple = ()  # only the lead story shows its byline
+    coverage_open: bool = False  # a live blog still being updated: flagged "Live"
 
     @classmethod
     def of(cls, article, *, with_credits=False):
         """The card of `article` (loaded with `headlines()`; `for_listing()` for bylines)."""
         has_image = bool(article.lead_image)
+        credits = tuple(article.credits) if with_credits else ()
+        # Whatever keeps or shows this card shows the story (and the bylines).
+        tag(
+            f"article:{article.pk}",
+            *(f"author:{author.pk}" for _label, people in credits for author in people),
+        )
         return cls(
             pk=article.pk,
             title=article.title,
@@ -42,7 +51,8 @@ class Card:
             lead_image_alt=article.lead_image_alt,
             lead_image_width=article.lead_image_width,
             lead_image_height=article.lead_image_height,
-            credits=tuple(article.credits) if with_credits else (),
+            credits=credits,
+            coverage_open=article.coverage_open,
         )
 
     def get_absolute_url(self):

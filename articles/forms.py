@@ -1,3 +1,5 @@
+import copy
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -118,12 +120,25 @@ class ArticleAdminForm(forms.ModelForm):
 
     def _check_workflow(self, cleaned):
         move = cleaned.get("workflow")
+        at = cleaned.get("schedule_at")
         if move == Article.Move.SCHEDULE:
-            at = cleaned.get("schedule_at")
             if at is None:
                 self.add_error("schedule_at", _("Choose when to publish."))
             elif at <= timezone.now():
                 self.add_error("schedule_at", _("Choose a time in the future."))
+        if move in (Article.Move.PUBLISH, Article.Move.SCHEDULE):
+            # Against the times as submitted: the embargo may be set in this same form.
+            planned = copy.copy(self.instance)
+            for name in ("embargo_until", "expires_at"):
+                if name in cleaned:
+                    setattr(planned, name, cleaned[name])
+            if refusal := planned.embargo_refusal(move, at=at):
+                self.add_error(None, refusal)
+            expires = planned.expires_at
+            if move == Article.Move.SCHEDULE and at and expires and expires <= at:
+                self.add_error(
+                    "expires_at", _("The unpublish time must come after the publish time.")
+                )
         allowed = permissions.workflow_actions(self.user, self.instance) if self.user else []
         if move and move not in allowed:
             self.add_error(None, _("You may not make this move on this article."))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from authors.models import Author
+from datelines import dateline
 from editions.addresses import path_prefix
 from editions.slugs import validate_script
 from images import renditions as images
@@ -60,6 +61,14 @@ class Category(models.Model):
     def get_absolute_url(self):
         # Built by hand, like Article's: list pages call this for every item.
         return f"{get_script_prefix()}category/{self.slug}/"
+
+
+class Coverage(models.TextChoices):
+    """Whether an article is a live blog, and whether its coverage is still going on."""
+
+    NONE = "", _("Not a live blog")
+    OPEN = "open", _("Live now")
+    CLOSED = "closed", _("Coverage has ended")
 
 
 class BylineSnapshot(models.Model):
@@ -140,6 +149,19 @@ class Article(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("publish time"), null=True, blank=True)
+    # Nothing public shows the article before this, whatever its publish time (articles.live()).
+    embargo_until = models.DateTimeField(
+        _("embargoed until"),
+        null=True,
+        blank=True,
+        help_text=_("Nothing public shows the article before this time. Site time zone."),
+    )
+    expires_at = models.DateTimeField(
+        _("unpublish at"),
+        null=True,
+        blank=True,
+        help_text=_("The article leaves every public page at this time. Site time zone."),
+    )
     url_date = AddressDateField(null=True, blank=True, editable=False)
     revised_at = models.DateTimeField(
         _("updated time"),
@@ -147,6 +169,16 @@ class Article(models.Model):
         blank=True,
         editable=False,
         help_text=_("The editorial 'Updated' time readers see."),
+    )
+    # A live blog: timestamped entries (LiveEntry) under the article's own text, while open.
+    coverage = models.CharField(
+        _("live coverage"), max_length=8, choices=Coverage.choices, blank=True, default=""
+    )
+    coverage_started_at = models.DateTimeField(
+        _("coverage started"), null=True, blank=True, editable=False
+    )
+    coverage_ended_at = models.DateTimeField(
+        _("coverage ended"), null=True, blank=True, editable=False
     )
     featured = models.BooleanField(_("featured"), default=False)
     featured_until = models.DateTimeField(_("featured until"), null=True, blank=True)
@@ -248,6 +280,14 @@ class Article(models.Model):
             raise ValidationError(
                 {"lead_image_alt": _("Describe the image for readers who cannot see it.")}
             )
+        if self.embargo_until and self.expires_at and self.embargo_until >= self.expires_at:
+            raise ValidationError(
+                {"embargo_until": _("The embargo must lift before the article is unpublished.")}
+            )
+        if self.expires_at and self.published_at and self.expires_at <= self.published_at:
+            raise ValidationError(
+                {"expires_at": _("The unpublish time must come after the publish time.")}
+            )
 
     # The workflow, as data: each move, the statuses it starts from, where it leads, and whether
     # it takes the publish permission. Labels, buttons, list actions, permission checks
@@ -303,7 +343,7 @@ class Article(models.Model):
         The first publication fixes the publish time (and with it the address's date);
         republishing an article that has been live keeps both, so its address never changes.
         """
-        refusal = self._refusal(move)
+        refusal = self._refusal(move) or self.embargo_refusal(move, at=at)
         if refusal is not None:
             raise InvalidTransition(refusal)
         if move == self.Move.SCHEDULE:
@@ -313,6 +353,18 @@ class Article(models.Model):
         elif move == self.Move.PUBLISH and not self.has_been_live:
             self.published_at = timezone.now()
         self.status = self.MOVES[move].target
+
+    def embargo_refusal(self, move, *, at=None):
+        """Why `move` (scheduling for `at`) would break the embargo, or None. Kept apart from
+        `_refusal` so the buttons stay: pressing one early says why it cannot be done yet."""
+        if self.embargo_until is None or self.embargo_until <= timezone.now():
+            return None
+        when = {"time": dateline(self.embargo_until)}
+        if move == self.Move.PUBLISH:
+            return _("Embargoed until %(time)s: it cannot be published before then.") % when
+        if move == self.Move.SCHEDULE and at is not None and at < self.embargo_until:
+            return _("Embargoed until %(time)s: schedule it for then or later.") % when
+        return None
 
     # Shorthands for scripts and the demo loader.
     def submit_for_review(self):
@@ -338,7 +390,20 @@ class Article(models.Model):
 
     @property
     def has_been_live(self):
-        return self.published_at is not None and self.published_at <= timezone.now()
+        return (
+            self.published_at is not None
+            and self.published_at <= timezone.now()
+            and not self.is_embargoed
+        )
+
+    @property
+    def is_embargoed(self):
+        """Its embargo has not lifted yet (whatever its status)."""
+        return self.embargo_until is not None and self.embargo_until > timezone.now()
+
+    @property
+    def has_expired(self):
+        return self.expires_at is not None and self.expires_at <= timezone.now()
 
     @property
     def modified_at(self):
@@ -357,11 +422,8 @@ class Article(models.Model):
 
     @property
     def is_live(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        """The row-level twin of `ArticleQuerySet.live()`."""
+        return self.status == self.Status.PUBLISHED and self.has_been_live and not self.has_expired
 
     @property
     def is_scheduled(self):
@@ -370,6 +432,29 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+    @property
+    def is_live_blog(self):
+        return self.coverage != Coverage.NONE
+
+    @property
+    def coverage_open(self):
+        return self.coverage == Coverage.OPEN
+
+    def open_coverage(self):
+        """Start (or resume) live coverage: entries may be posted and readers' pages poll."""
+        if self.coverage == Coverage.OPEN:
+            raise InvalidTransition(_("Live coverage is already open."))
+        self.coverage = Coverage.OPEN
+        self.coverage_started_at = self.coverage_started_at or timezone.now()
+        self.coverage_ended_at = None
+
+    def close_coverage(self):
+        """End live coverage: the live blog stays readable, takes no entries, stops polling."""
+        if self.coverage != Coverage.OPEN:
+            raise InvalidTransition(_("Live coverage is not open."))
+        self.coverage = Coverage.CLOSED
+        self.coverage_ended_at = timezone.now()
 
     @property
     def credits(self):
@@ -502,3 +587,66 @@ class ArticleRedirect(models.Model):
 
     def __str__(self):
         return self.old_path
+
+
+class LiveEntry(models.Model):
+    """One timestamped update of a live blog (an article with live coverage)."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("live blog"), on_delete=models.CASCADE, related_name="entries"
+    )
+    body = SanitizedHTMLField(_("update"))
+    authors = models.ManyToManyField(
+        Author, verbose_name=_("bylines"), blank=True, related_name="live_entries"
+    )
+    key_event = models.BooleanField(_("key event"), default=False)
+    title = models.CharField(
+        _("key event title"),
+        max_length=120,
+        blank=True,
+        help_text=_("A few words for the key events list."),
+    )
+    pinned = models.BooleanField(_("pinned"), default=False)
+    posted_at = models.DateTimeField(_("posted"), default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("posted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    history = HistoricalRecords(excluded_fields=["created_by"])
+
+    class Meta:
+        ordering = ["-posted_at", "-pk"]
+        verbose_name = _("live update")
+        verbose_name_plural = _("live updates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article"], condition=models.Q(pinned=True), name="one_pinned_entry"
+            )
+        ]
+        indexes = [models.Index(fields=["article", "-posted_at"], name="live_entry_order_idx")]
+
+    def __str__(self):
+        return self.title or f"{self.article} @ {self.posted_at:%H:%M}"
+
+    def clean(self):
+        if self.key_event and not self.title.strip():
+            raise ValidationError({"title": _("Give the key event a short title.")})
+
+    @property
+    def anchor(self):
+        return f"update-{self.pk}"
+
+
+class LiveBlog(Article):
+    """An article seen as a live blog: the admin's desk page for its coverage and updates."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("live blog")
+        verbose_name_plural = _("live blogs")

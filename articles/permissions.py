@@ -16,8 +16,16 @@ User = AbstractBaseUser | AnonymousUser
 
 # A writer may keep working on their own article until it is published.
 WRITER_EDITABLE = {Article.Status.DRAFT, Article.Status.REVIEW}
-# What puts an article on the front page or in the banner: editors' decisions only.
-CURATION_FIELDS = ("featured", "featured_until", "breaking", "breaking_until")
+# What puts an article on the front page or in the banner, or holds it back or takes it down
+# at a time: editors' decisions only.
+CURATION_FIELDS = (
+    "featured",
+    "featured_until",
+    "breaking",
+    "breaking_until",
+    "embargo_until",
+    "expires_at",
+)
 
 
 def desk_permission(language: str) -> str:
@@ -114,3 +122,18 @@ def translation_editions(user: User, article: Article) -> list[str]:
     editions other than the article's own (which ones already have one is the service's
     question, asked with the siblings in hand)."""
     return [code for code in desks(user) if code != article.language and can_create(user, code)]
+
+
+def can_post_entries(user: User, article: Article) -> bool:
+    """Post, edit and delete a live blog's updates: writers and editors of its edition's desk."""
+    return (
+        user.is_active
+        and user.has_perm("articles.add_liveentry")
+        and in_desk(user, article.language)
+    )
+
+
+def can_run_coverage(user: User, article: Article) -> bool:
+    """Open and close live coverage, pin updates, promote one to an article: the desk's
+    editors."""
+    return can_curate(user, article)

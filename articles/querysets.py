@@ -16,17 +16,26 @@ HEADLINE_FIELDS = (
     "lead_image_height",
     "lead_image_alt",
     "lead_image_renditions",
+    "coverage",
 )
 
 
 class ArticleQuerySet(models.QuerySet):
     def live(self):
-        """What readers may see: published, and its publish time has come.
+        """What readers may see: published, its publish time come, its embargo (if any) lifted
+        and its expiry (if any) not reached.
 
-        The one place the rule lives: views, feeds, sitemaps and search all start here, and a
-        scheduled article simply becomes live when `published_at` passes (no cron, no worker).
+        The one place the rule lives: views, feeds, sitemaps, search, related stories and
+        structured data all start here, and a scheduled, embargoed or expiring article simply
+        appears or leaves when its time passes (no cron, no worker).
         """
-        return self.filter(status=self.model.Status.PUBLISHED, published_at__lte=timezone.now())
+        now = timezone.now()
+        return self.filter(
+            Q(embargo_until__isnull=True) | Q(embargo_until__lte=now),
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now),
+            status=self.model.Status.PUBLISHED,
+            published_at__lte=now,
+        )
 
     def in_edition(self, code):
         """The articles of one edition (a language code)."""
@@ -51,13 +60,17 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category").with_credits()
 
     def for_article_page(self):
-        """An article page's article: bylines, section, and whether it has corrections (most
-        have none, and then the page need not ask for them)."""
+        """An article page's article: bylines, section, and whether it has corrections or
+        translations (most have neither, and then the page need not ask for them)."""
         corrections = self.model._meta.get_field("corrections").related_model.objects
+        siblings = self.model.objects.filter(translation_group=OuterRef("translation_group"))
         return (
             self.for_listing()
             .defer("search_vector")
-            .annotate(has_corrections=Exists(corrections.filter(article=OuterRef("pk"))))
+            .annotate(
+                has_corrections=Exists(corrections.filter(article=OuterRef("pk"))),
+                has_translations=Exists(siblings.exclude(pk=OuterRef("pk"))),
+            )
         )
 
     def for_list_items(self):
@@ -87,6 +100,10 @@ class ArticleQuerySet(models.QuerySet):
             Q(featured_until__isnull=True) | Q(featured_until__gt=now), featured=True
         )
 
+    def live_coverage(self):
+        """Live blogs whose coverage is open."""
+        return self.filter(coverage="open")
+
     def breaking_now(self):
         """Articles marked breaking whose breaking flag has not expired."""
         now = timezone.now()
@@ -97,15 +114,16 @@ class ArticleQuerySet(models.QuerySet):
     def next_scheduled_change(self):
         """When the public site next changes by the clock alone, or None.
 
-        That is the earliest future publish time of a scheduled article, or the earliest future
-        end of a featured or breaking flag; caches must not hold a page past it.
+        That is the earliest future publish time, embargo end or expiry of a published article,
+        or the earliest future end of a featured or breaking flag; caches must not hold a page
+        past it.
         """
         now = timezone.now()
+        published = Q(status=self.model.Status.PUBLISHED)
         moments = self.aggregate(
-            publish=Min(
-                "published_at",
-                filter=Q(status=self.model.Status.PUBLISHED, published_at__gt=now),
-            ),
+            publish=Min("published_at", filter=published & Q(published_at__gt=now)),
+            embargo=Min("embargo_until", filter=published & Q(embargo_until__gt=now)),
+            expiry=Min("expires_at", filter=published & Q(expires_at__gt=now)),
             featured=Min("featured_until", filter=Q(featured=True, featured_until__gt=now)),
             breaking=Min("breaking_until", filter=Q(breaking=True, breaking_until__gt=now)),
         )

@@ -108,7 +108,9 @@ def article_save(
         getattr(article, name) != getattr(stored, name) for name in permissions.CURATION_FIELDS
     )
     if curated and not permissions.can_curate(user, stored):
-        raise PermissionDenied(_("Only editors may feature articles or mark them breaking."))
+        raise PermissionDenied(
+            _("Only editors may feature, mark breaking, embargo or set an unpublish time.")
+        )
     if not article.slug:
         article.slug = article_unique_slug(
             title=article.title, language=article.language, exclude_pk=article.pk
@@ -247,15 +249,15 @@ def article_restore(*, article: Article, record, user, expected_version: int) ->
         for name in RESTORED_FIELDS:
             setattr(article, name, getattr(record, name))
         article.article_authors.all().delete()
-        ArticleAuthor.objects.bulk_create(
-            ArticleAuthor(
+        # One by one, not bulk_create: each new byline must tell the page cache (its signals)
+        # that the author's lists changed.
+        for credit in record.bylines:
+            ArticleAuthor.objects.create(
                 article=article,
                 author_id=credit["author"],
                 role=credit["role"],
                 position=credit["position"],
             )
-            for credit in record.bylines
-        )
         return article_save(article=article, user=user, expected_version=expected_version)
 
 

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 
 from datelines import iso
@@ -67,6 +69,31 @@ def news_article(article, request):
         "publisher": publisher(request),
         "articleSection": article.category.name,
         "inLanguage": article.language,
+    }
+
+
+def live_blog_posting(article, updates, request):
+    """LiveBlogPosting (Google's live-coverage markup): the article as NewsArticle says it, the
+    coverage times, and the updates on the page being served."""
+    url = request.build_absolute_uri(article.get_absolute_url())
+    return {
+        **news_article(article, request),
+        "@type": "LiveBlogPosting",
+        "coverageStartTime": iso(article.coverage_started_at or article.published_at),
+        **(
+            {"coverageEndTime": iso(article.coverage_ended_at)} if article.coverage_ended_at else {}
+        ),
+        "liveBlogUpdate": [
+            {
+                "@type": "BlogPosting",
+                "headline": update.title or Truncator(strip_tags(update.body)).words(12),
+                "url": f"{url}#update-{update.pk}",
+                "datePublished": iso(update.posted_at),
+                **({"dateModified": iso(update.edited_at)} if update.edited_at else {}),
+                "articleBody": strip_tags(update.body),
+            }
+            for update in updates
+        ],
     }
 
 

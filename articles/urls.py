@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 
 from editions.slugs import SlugConverter
 
-from . import feeds, views
+from . import feeds, live_views, views
 
 # Article slugs in Sinhala and Tamil keep their vowel signs and joiners (editions.slugs).
 register_converter(SlugConverter, "article_slug")
@@ -25,5 +25,21 @@ urlpatterns = [
         "<int:year>/<int:month>/<int:day>/<article_slug:slug>/",
         views.ArticleDetailView.as_view(),
         name="detail",
+    ),
+    # A live blog's update addresses, polling endpoint and feed, under its own address.
+    path(
+        "<int:year>/<int:month>/<int:day>/<article_slug:slug>/updates/<int:entry>/",
+        live_views.entry_address,
+        name="live_entry",
+    ),
+    path(
+        "<int:year>/<int:month>/<int:day>/<article_slug:slug>/since/",
+        live_views.since,
+        name="live_since",
+    ),
+    path(
+        "<int:year>/<int:month>/<int:day>/<article_slug:slug>/rss/",
+        live_views.LiveBlogFeed(),
+        name="live_rss",
     ),
 ]

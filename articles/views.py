@@ -14,14 +14,15 @@ from django.views.generic import DetailView, ListView
 from authors.models import Author
 from authors.structured_data import profile_page
 from editions.addresses import alternates, current, serving
-from freshness.generation import generation_cached
+from freshness.generation import generation_cached, tag
 
 from .cards import Card
 from .forms import SearchForm
+from .live_views import live_context
 from .models import Article, ArticleRedirect, Category
 from .pagination import KeptCountPaginator
 from .search import highlight, search_articles
-from .structured_data import breadcrumbs, lead_images, news_article
+from .structured_data import breadcrumbs, lead_images, live_blog_posting, news_article
 
 
 class LatestView(ListView):
@@ -34,9 +35,20 @@ class LatestView(ListView):
     def get_paginate_by(self, queryset):
         return settings.PAGE_SIZE
 
+    def list_tags(self):
+        """The tags of which stories the list holds (freshness.generation)."""
+        return [f"latest:{current().code}"]
+
     def get_paginator(self, queryset, per_page, **kwargs):
         count_key = f"{current().code}:{self.count_key}"
-        return KeptCountPaginator(queryset, per_page, count_key=count_key, **kwargs)
+        return KeptCountPaginator(
+            queryset, per_page, count_key=count_key, tags=self.list_tags(), **kwargs
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tag(*self.list_tags(), *(f"article:{item.pk}" for item in context["object_list"]))
+        return context
 
     def get_queryset(self):
         return Article.objects.live().in_edition(current().code).for_list_items().latest_first()
@@ -49,6 +61,9 @@ class CategoryView(LatestView):
         self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
         self.count_key = f"category:{self.category.pk}"
         return super().get_queryset().in_category(self.category)
+
+    def list_tags(self):
+        return [f"section:{self.category.pk}"]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)
@@ -64,6 +79,9 @@ class AuthorView(LatestView):
         self.count_key = f"author:{self.author.pk}"
         return super().get_queryset().by_author(self.author)
 
+    def list_tags(self):
+        return [f"author:{self.author.pk}", f"bylined:{self.author.pk}"]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             author=self.author,
@@ -77,6 +95,7 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
     latest_count = 8
     related_count = 4
+    page_cache_parameters = ("page",)  # a live blog's page of updates
 
     def get(self, request, *args, **kwargs):
         try:
@@ -121,7 +140,10 @@ class ArticleDetailView(DetailView):
         }
 
     def translations(self, article):
-        """{edition: path} of the article and its live translations (one query)."""
+        """{edition: path} of the article and its live translations (one query, if it has any
+        translation at all)."""
+        if not article.has_translations:
+            return {article.language: article.get_absolute_url()}
         siblings = (
             Article.objects.live()
             .filter(translation_group=article.translation_group)
@@ -139,8 +161,17 @@ class ArticleDetailView(DetailView):
         lists = generation_cached(
             f"article:lists:{article.language}:{article.category_id}",
             lambda: self.headline_lists(article),
+            tags=[f"latest:{article.language}", f"section:{article.category_id}"],
         )
+        tag(
+            f"article:{article.pk}",
+            f"story:{article.translation_group}",
+            f"section:{article.category_id}",
+            *(f"author:{author.pk}" for _label, people in article.credits for author in people),
+        )
+        live = live_context(article, self.request) if article.is_live_blog else {}
         return super().get_context_data(
+            **live,
             alternates=alternates(self.translations(article), self.request),
             latest_news=[item for item in lists["latest"] if item.pk != article.pk][
                 : self.latest_count
@@ -152,7 +183,9 @@ class ArticleDetailView(DetailView):
             canonical_url=self.request.build_absolute_uri(article.get_absolute_url()),
             social_image=lead_images(article, self.request)[0],
             structured_data=[
-                news_article(article, self.request),
+                live_blog_posting(article, live["live_page"], self.request)
+                if live
+                else news_article(article, self.request),
                 breadcrumbs(article, self.request),
             ],
             **kwargs,
@@ -248,6 +281,8 @@ class PreviewView(ArticleDetailView):
         article = get_object_or_404(self.get_queryset(), pk=pk)
         if article.preview_links_generation != generation or article.is_live:
             raise Http404("Preview link ended")
+        if article.is_embargoed:  # an embargo binds every link given out, whenever it was
+            raise Http404("Embargoed")
         return article
 
     def get_context_data(self, **kwargs):

@@ -1,6 +1,7 @@
 """Helpers bench/run.py runs against the bench database, printing JSON.
 
-`python bench/queries.py --sample`: addresses of a recent article, a section and an author.
+`python bench/queries.py --sample`: addresses of a recent article (its page and its API item),
+a section and an author.
 `python bench/queries.py / /latest/ …`: the SQL queries each URL costs when rendered (page cache
 off); the first request warms the menu and footer caches, as on a running site.
 """
@@ -43,6 +44,7 @@ def sample():
     return {
         "sinhala_article": sinhala.get_absolute_url(),
         "article": article.get_absolute_url(),
+        "api_article": f"/api/v1/articles/{article.pk}/",
         "category": article.category.get_absolute_url(),
         "author": article.credit_list[0].author.get_absolute_url(),
     }

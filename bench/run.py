@@ -40,6 +40,8 @@ PAGES = [
     ("latest", "/latest/"),
     ("search", "/search/?q=harbour"),
     ("feed", "/feeds/rss/"),
+    ("api-articles", "/api/v1/articles/"),
+    ("api-article", "{api_article}"),
     ("baseline", "/bench/baseline/"),
 ]
 STRESS_PAGES = ["home", "article"]
@@ -89,6 +91,8 @@ def environment(port, *, page_cache):
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "2",
         "LOG_LEVEL": "WARNING",
+        # wrk is one address: the API's per-address limit on uncached requests would refuse it.
+        "API_RATE_LIMIT": "1000000000",
     }
 
 

@@ -15,6 +15,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import parse_pattern
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
 
 DATE_PATTERN = "d MMM, y"
 # CLDR's 12-hour times: English puts am/pm after (lowercased below: the station writes "pm"),
@@ -36,18 +37,36 @@ def iso(value: datetime.datetime | None) -> str:
 def dateline(value: datetime.datetime | None) -> str:
     """'10 Jan, 2022 | 4:06 pm' in the site time zone and the active language: '10 දුරුතු, 2022
     | ප.ව. 4:06' in Sinhala, '10 ஜன., 2022 | மாலை 4:06' in Tamil."""
+    return _text(local(value), _language()) if value else ""
+
+
+def time_element(value: datetime.datetime | None) -> SafeString:
+    """'<time datetime="2022-01-10T16:06:00+05:30">10 Jan, 2022 | 4:06 pm</time>', or ''."""
     if not value:
-        return ""
-    moment = local(value)
-    language = translation.get_language() or settings.LANGUAGE_CODE
+        return SafeString("")
+    return _time_element(value, timezone.get_current_timezone(), _language())
+
+
+def _language() -> str:
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def _text(moment: datetime.datetime, language: str) -> str:
     return (
         f"{_date(language, moment.year, moment.month, moment.day)} | "
         f"{_time(language, moment.hour, moment.minute)}"
     )
 
 
-# List pages write twenty to ninety times a page: each day and each minute is formatted by
-# Babel once per language and process, then remembered (a few thousand short strings at most).
+# List pages write twenty to ninety times a page: each element, day and minute is formatted once
+# per time zone, language and process, then remembered (a few thousand short strings at most).
+@functools.lru_cache(maxsize=4096)
+def _time_element(value: datetime.datetime, zone, language: str) -> SafeString:
+    moment = timezone.localtime(value, zone)
+    # Digits, CLDR month and day-period names, punctuation: nothing to escape.
+    return mark_safe(f'<time datetime="{iso(moment)}">{_text(moment, language)}</time>')
+
+
 @functools.lru_cache(maxsize=4096)
 def _date(language: str, year: int, month: int, day: int) -> str:
     return _pattern(language, date=True).apply(datetime.date(year, month, day), _locale(language))

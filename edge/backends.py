@@ -43,6 +43,9 @@ class Backend:
     """No edge (EDGE_BACKEND=none): nothing to purge."""
 
     tag_header = None
+    # The longest tag header the edge accepts, in bytes: a page with more tags falls back to
+    # its edition's (edge.middleware).
+    tag_header_limit = 0
 
     def purge_tags(self, tags: list[str]) -> None:
         pass
@@ -58,6 +61,7 @@ class Varnish(Backend):
     """Varnish with vmod xkey and deploy/varnish/default.vcl, at each of EDGE_VARNISH_URLS."""
 
     tag_header = "Surrogate-Key"
+    tag_header_limit = 8000  # within varnishd's http_resp_hdr_len (8 KB by default)
 
     def purge_tags(self, tags):
         for server in settings.EDGE_VARNISH_URLS:
@@ -80,6 +84,7 @@ class Fastly(Backend):
     """Fastly's purge API: surrogate keys in batches of 256, single URLs, or purge_all."""
 
     tag_header = "Surrogate-Key"
+    tag_header_limit = 16384  # Fastly's limit on the whole Surrogate-Key header
 
     def _headers(self):
         return {"Fastly-Key": settings.EDGE_FASTLY_API_TOKEN, "Accept": "application/json"}
@@ -113,6 +118,7 @@ class Cloudflare(Backend):
     """Cloudflare's purge_cache API: cache tags and files, 30 to a request, or everything."""
 
     tag_header = "Cache-Tag"
+    tag_header_limit = 16 * 1024  # Cloudflare's limit on the Cache-Tag headers' total
 
     def _purge(self, body):
         _request(

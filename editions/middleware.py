@@ -18,7 +18,15 @@ from . import addresses, registry
 # Under an edition's prefix only reader pages answer (the admin, sitemaps … are site-wide).
 READER_URLCONF = "newsroom.reader_urls"
 # Site-wide addresses: whatever edition they are read in, any edition's change ends them.
-SITE_WIDE_PREFIXES = ("/admin/", "/healthz", "/robots.txt", "/sitemap", "/news-sitemap.xml")
+# The API shows every edition's content at one address.
+SITE_WIDE_PREFIXES = (
+    "/admin/",
+    "/api/",
+    "/healthz",
+    "/robots.txt",
+    "/sitemap",
+    "/news-sitemap.xml",
+)
 
 
 class EditionMiddleware:

@@ -19,10 +19,13 @@ page parameter counts by itself. Any other parameter (`utm_*`, `fbclid`, a rando
 off the request before the view sees it, so such an address is answered with the same entry as
 the page without it and can neither render anew nor fill the cache.
 
-Freshness: an entry is kept under the content generation of the request's `content_scope` (its
-edition's; every edition's when unset: freshness.generation), so every app
-server sharing the cache serves an edit on its next request, and no entry outlives the next
-scheduled change after its data was read. Missing pages and redirects are not stored, but a CDN
+Freshness: an entry is kept under the tags of what the page shows (freshness.generation: the
+view names its own with `tag()`, cached values bring theirs; a page whose view names none gets
+the tags of the request's `content_scope`, its edition or every edition), so every app server
+sharing the cache serves an edit on its next request, an edit ends only the pages showing it,
+and no entry outlives the next scheduled change after its data was read. The response (and the
+request) carry the page's tags as `cache_tags`, for anything in front that purges by tag.
+Missing pages and redirects are not stored, but a CDN
 may keep them as briefly as a page (never past the next scheduled change, so a scheduled
 article's address does not stay a 404 there). While the cache cannot be reached, pages render
 every time and are not stored.
@@ -149,6 +152,15 @@ def _finish(request, response, valid_until: float):
     )
 
 
+def page_tags(request, collected) -> frozenset:
+    """The tags of the page just rendered: those collected, plus its edition's (or every
+    edition's) when its view named none of its own."""
+    tags = set(collected.tags)
+    if not collected.own:
+        tags |= freshness.scope_tags(getattr(request, "content_scope", freshness.EVERY))
+    return frozenset(tags)
+
+
 class PageCacheMiddleware:
     """Serves and stores anonymous reader pages; see the module docstring for the rules."""
 
@@ -168,32 +180,42 @@ class PageCacheMiddleware:
             return self.get_response(request)
 
         key = _page_key(request)
-        # The scope of the content the address shows (an edition's; set by the middleware
-        # that knows editions): an edit elsewhere leaves the entry alone.
-        scope = getattr(request, "content_scope", freshness.EVERY)
-        generation, entry, next_change = freshness.lookup(key, scope)
-        now = time.time()
-        if generation is not None and entry and entry[0] == generation and entry[1] > now:
-            return self.replay(request, entry)
+        found = freshness.lookup(key)
+        if found.entry is not None:
+            request.cache_tags = frozenset(found.entry[6])
+            return self.replay(request, found.entry)
 
         # The entry's life is fixed before its data is read: a scheduled change falling due
         # while the page renders ends it, though the page may not show the change.
-        valid_until = freshness.valid_until(generation, next_change, now)
-        response = self.get_response(request)
+        now = time.time()
+        valid_until = freshness.valid_until(found, now)
+        with freshness.collecting_tags() as collected:
+            response = self.get_response(request)
+        request.cache_tags = page_tags(request, collected)
         if response.status_code in NOT_STORED_BUT_PUBLIC:
             if "Cache-Control" not in response and _public(response):
                 _allow_public_caching(response, valid_until)
             return response
         if response.status_code != 200 or not _public(response):
             return response
-        if generation is None or valid_until - time.time() < 1:
+        stamped = freshness.stamps(request.cache_tags, found)
+        if stamped is None or valid_until - time.time() < 1:
+            response.cache_tags = request.cache_tags
             return _allow_public_caching(response, valid_until)  # not stored
-        entry = self.store(key, response, generation=generation, now=now, valid_until=valid_until)
+        entry = self.store(
+            key,
+            response,
+            stamped=stamped,
+            tags=request.cache_tags,
+            now=now,
+            valid_until=valid_until,
+        )
+        freshness.remember_counters(key, stamped)
         # Answered from the entry, so this reader gets exactly what the next one will.
         return self.replay(request, entry, hit=False)
 
     @staticmethod
-    def store(key, response, *, generation, now, valid_until):
+    def store(key, response, *, stamped, tags, now, valid_until):
         if not response.has_header("ETag"):
             digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
             response["ETag"] = f'"{digest}"'
@@ -205,13 +227,13 @@ class PageCacheMiddleware:
             if name.lower() not in REPLAYED_HEADERS_EXCLUDED
         ]
         body = gzip.compress(response.content, compresslevel=6, mtime=0)
-        entry = (generation, valid_until, response.status_code, headers, body, int(now))
+        entry = (stamped, valid_until, response.status_code, headers, body, int(now), tuple(tags))
         cache.set(key, entry, timeout=math.ceil(valid_until - now))
         return entry
 
     @staticmethod
     def replay(request, entry, *, hit=True):
-        _, valid_until, status, headers, body, stored_at = entry
+        _, valid_until, status, headers, body, stored_at, tags = entry
         if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
             response = HttpResponse(body, status=status, headers=headers)
             response["Content-Encoding"] = "gzip"
@@ -224,6 +246,7 @@ class PageCacheMiddleware:
         # Nothing in an anonymous page depends on cookies, so a CDN need not split on them.
         response["Vary"] = "Accept-Encoding"
         response.last_modified_timestamp = stored_at
+        response.cache_tags = frozenset(tags)
         if hit:
             response["X-Page-Cache"] = "hit"  # for operators and tests: this was not rendered
         return _finish(request, response, valid_until)

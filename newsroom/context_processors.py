@@ -2,7 +2,7 @@ from django.conf import settings
 
 from articles.models import Article, Category
 from editions.addresses import current
-from freshness.generation import generation_cached
+from freshness.generation import generation_cached, tag
 from pages.models import Page
 
 
@@ -14,21 +14,36 @@ def site_chrome():
     fixed page or article changes, or a breaking flag expires.
     """
     edition = current().code
-    return generation_cached(f"site:chrome:{edition}", lambda: _read_chrome(edition))
+    return generation_cached(
+        f"site:chrome:{edition}",
+        lambda: _read_chrome(edition),
+        tags=["chrome", f"breaking:{edition}"],
+    )
 
 
 def _read_chrome(edition):
+    breaking = (
+        Article.objects.live()
+        .in_edition(edition)
+        .breaking_now()
+        .latest_first()
+        .only("title", "slug", "url_date", "published_at", "language")
+        .first()
+    )
+    live = (
+        Article.objects.live()
+        .in_edition(edition)
+        .live_coverage()
+        .latest_first()
+        .only("title", "slug", "url_date", "published_at", "language")
+        .first()
+    )
+    tag(*(f"article:{article.pk}" for article in (breaking, live) if article is not None))
     return {
         "menu_categories": list(Category.objects.in_menu()),
         "footer_pages": list(Page.objects.only("title", "slug")),
-        "breaking_news": (
-            Article.objects.live()
-            .in_edition(edition)
-            .breaking_now()
-            .latest_first()
-            .only("title", "slug", "url_date", "published_at", "language")
-            .first()
-        ),
+        "breaking_news": breaking,
+        "live_news": live,
     }
 
 

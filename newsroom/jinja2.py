@@ -14,11 +14,11 @@ from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
 from jinja2 import Environment
 
-from datelines import iso
+from datelines import iso, time_element
 from editions.addresses import current, front_links
 from editions.registry import all_editions
 
-from .templatetags.newsroom import json_ld, link, name_list, time_tag
+from .templatetags.newsroom import json_ld, lead_image, link, live_flag, name_list
 
 
 def url(name, *args):
@@ -47,10 +47,12 @@ def environment(**options):
         edition=current,
         all_editions=all_editions,
         edition_fronts=front_links,
+        lead_image=lead_image,
+        live_flag=live_flag,
     )
     env.filters.update(
         isotime=iso,
-        time_tag=time_tag,
+        time_tag=time_element,
         json_ld=json_ld,
         link=link,
         name_list=name_list,

@@ -72,6 +72,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "phonenumber_field",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "newsroom",
     "freshness",
     "authors",
@@ -82,6 +86,7 @@ INSTALLED_APPS = [
     "demo",
     "editions",
     "edge",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -92,10 +97,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the page cache: the edition's prefix is part of the address it keys on and resolves.
     "editions.middleware.EditionMiddleware",
-    # Around the page cache: the tags go in with the stored page, the edge's headers on the way out.
+    # Outside the page cache: the edge's headers from the tags of every page it serves.
     "edge.middleware.EdgeHeadersMiddleware",
     "freshness.pagecache.PageCacheMiddleware",
-    "edge.middleware.EdgeTagsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -269,6 +273,10 @@ ENQUIRY_RETRY_SECONDS = env.int("ENQUIRY_RETRY_SECONDS", default=60)  # doubles 
 ENQUIRY_RETENTION_DAYS = env.int("ENQUIRY_RETENTION_DAYS", default=730)
 # How long a shared article preview link keeps working.
 ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=72)
+# Live blogs: how often an open live blog's page asks for new updates at first (it backs off
+# when nothing changes or the tab is hidden), and how many updates one page of it shows.
+LIVE_POLL_SECONDS = env.int("LIVE_POLL_SECONDS", default=15)
+LIVE_ENTRIES_PER_PAGE = 20
 # Video players whose embeds article bodies may carry (articles.richtext) and pages may frame:
 # YouTube's and Facebook's, and the station's own from VIDEO_EMBED_HOSTS, each a host
 # ("player.example.lk") or a host and path prefix ("player.example.lk/embed/").
@@ -309,6 +317,36 @@ EDGE_CLOUDFLARE_API_TOKEN = env.str("EDGE_CLOUDFLARE_API_TOKEN", default="")
 EDGE_CLOUDFLARE_API_URL = env.str(
     "EDGE_CLOUDFLARE_API_URL", default="https://api.cloudflare.com/client/v4"
 )
+
+# The public read API (api/, README: API): anonymous, read-only, JSON only, through the page
+# cache. Requests that reach a view (cache misses) are limited per address and window.
+API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=120)  # per address per window
+API_RATE_WINDOW = env.int("API_RATE_WINDOW", default=60)  # seconds
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.JsonOnly",
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AddressRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "URL_FORMAT_OVERRIDE": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"{SITE_NAME} API",
+    "DESCRIPTION": "Read-only JSON: live articles, editions' front pages, sections, authors "
+    "and fixed pages.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Swagger UI from our own static files (drf-spectacular-sidecar), never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {},
+}
 
 
 def _origins(*urls):

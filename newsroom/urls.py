@@ -50,6 +50,7 @@ urlpatterns = [
         name="news-sitemap",
     ),
     path("admin/", admin.site.urls),
+    path("api/", include("api.urls")),
     # The default edition's reader pages (and, at its own host, any edition's).
     path("", include("newsroom.reader_urls")),
 ]

@@ -9,13 +9,18 @@ from articles.front_page import front_page
 from articles.models import Article
 from articles.structured_data import default_image, website
 from editions.addresses import alternates, current, fronts
-from freshness.generation import cache_reachable, generation_cached
+from freshness.generation import cache_reachable, generation_cached, tag
 
 
 def home(request):
     """The front page: the lead story, Latest News, and a block per menu category."""
     edition = current().code
-    front = generation_cached(f"home:front:{edition}", lambda: _front_page(edition))
+    tag(f"front:{edition}", f"latest:{edition}", "chrome")  # the sections' blocks follow the menu
+    front = generation_cached(
+        f"home:front:{edition}",
+        lambda: _front_page(edition),
+        tags=[f"front:{edition}", f"latest:{edition}", "chrome"],
+    )
     return render(
         request,
         "home.html",

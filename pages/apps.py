@@ -9,8 +9,10 @@ class PagesConfig(AppConfig):
     def ready(self):
         # Here, not at the top: models (ours and the ones these modules use) can be imported
         # only once the app registry is ready.
+        from freshness.generation import every_edition
         from freshness.signals import watch
 
         from .models import Page
 
-        watch(Page)  # cached pages end when a fixed page changes
+        # A fixed page shows in every page's footer, in every edition.
+        watch(Page, tags=lambda row, before: {f"page:{row.pk}", "chrome", *every_edition()})

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from articles.models import Article, ArticleAuthor, Category
+from articles.models import Article, ArticleAuthor, Category, LiveEntry
 from authors.models import Author
 
 
@@ -92,3 +92,12 @@ class EnquiryFactory(DjangoModelFactory):
     email = factory.LazyAttribute(lambda e: f"{e.name.lower().replace(' ', '.')}@example.lk")
     interest = "website"
     message = "We would like a banner campaign."
+
+
+class LiveEntryFactory(DjangoModelFactory):
+    """An update of a live blog; `article` should be an article with coverage open."""
+
+    class Meta:
+        model = LiveEntry
+
+    body = factory.Sequence(lambda n: f"<p>Update number {n} from the count.</p>")

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from edge.backends import Varnish
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,14 +28,33 @@ def test_behind_varnish_or_fastly_a_page_carries_surrogate_keys_and_a_long_edge_
     url = story.get_absolute_url()
 
     for response in (client.get(url), client.get(url)):  # stored, then a page-cache hit
-        assert response["Surrogate-Key"] == "edition:en"
+        keys = response["Surrogate-Key"].split()
+        assert keys == sorted(response.cache_tags)  # the tags the page cache keeps it under
+        assert {f"article:{story.pk}", f"section:{story.category_id}", "chrome"} <= set(keys)
         assert response["Surrogate-Control"] == (
             "max-age=3600, stale-while-revalidate=30, stale-if-error=86400"
         )
         assert response["Cache-Control"] == "public, max-age=60"  # the browser's
     assert response["X-Page-Cache"] == "hit"
-    assert client.get("/si/")["Surrogate-Key"] == "edition:si"
-    assert client.get("/sitemap.xml")["Surrogate-Key"] == "site"
+    # A page whose view names no tags of its own carries its edition's.
+    assert client.get("/sitemap.xml")["Surrogate-Key"] == "edition:en edition:si edition:ta"
+
+
+def test_a_page_with_too_many_tags_for_the_header_carries_its_editions_tag_and_a_short_life(
+    client, settings, story, monkeypatch
+):
+    settings.EDGE_BACKEND = "varnish"
+    many = ArticleFactory.create_batch(3, live=True, category=story.category)
+    with_all = client.get(story.get_absolute_url())["Surrogate-Key"]
+    assert all(f"article:{article.pk}" in with_all.split() for article in many)
+
+    # The edge's limit (a constant of the backend), just under this page's tags.
+    monkeypatch.setattr(Varnish, "tag_header_limit", len(with_all) - 1)
+    response = client.get(story.get_absolute_url())
+
+    assert response["X-Page-Cache"] == "hit"
+    assert response["Surrogate-Key"] == "edition:en"
+    assert _max_age(response["Surrogate-Control"]) == 60  # PAGE_CACHE_CDN_SECONDS
 
 
 def test_behind_cloudflare_a_page_carries_cache_tags_and_cloudflares_own_lifetime(
@@ -43,7 +63,8 @@ def test_behind_cloudflare_a_page_carries_cache_tags_and_cloudflares_own_lifetim
     settings.EDGE_BACKEND = "cloudflare"
     response = client.get(story.get_absolute_url())
 
-    assert response["Cache-Tag"] == "edition:en"
+    assert response["Cache-Tag"] == ",".join(sorted(response.cache_tags))
+    assert f"article:{story.pk}" in response["Cache-Tag"].split(",")
     assert response["Cloudflare-CDN-Cache-Control"].startswith("max-age=3600,")
     assert "Surrogate-Key" not in response and "Surrogate-Control" not in response
 

@@ -4,12 +4,14 @@ and a purge the edge does not confirm is tried again until it does."""
 import datetime
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from edge.models import Purge
 from edge.services import edge_purge
 from edge.tasks import send_purges
+from freshness.signals import tags_of_change
 from tests.advertising.helpers import run_worker
 from tests.edge.recorder import Recorder
 from tests.factories import ArticleFactory
@@ -131,9 +133,31 @@ def test_an_edit_purges_the_tags_of_the_pages_it_ends_once_after_commit(fastly):
     story.save()
 
     purge = Purge.objects.get()
-    assert purge.tags == ["edition:si", "site"]
+    # What the page cache ended (the README's table): the story's page and card, its edition's
+    # untagged pages (sitemaps).
+    assert purge.tags == sorted(tags_of_change(story, before=story))
+    assert purge.tags == [f"article:{story.pk}", "edition:si"]
     run_worker()
-    assert [r["headers"]["Surrogate-Key"] for r in fastly.requests] == ["edition:si site"]
+    assert [r["headers"]["Surrogate-Key"] for r in fastly.requests] == [
+        f"article:{story.pk} edition:si"
+    ]
+
+
+def test_a_change_records_its_purge_in_its_own_transaction_and_rolls_it_back_with_it(fastly):
+    story = ArticleFactory(live=True)
+    Purge.objects.all().delete()
+
+    with transaction.atomic():
+        story.title = "Harbour reopens on Monday"
+        story.save()
+        # Before the commit: a process dying right after it loses no purge.
+        assert Purge.objects.get().tags == [f"article:{story.pk}", "edition:en"]
+    with pytest.raises(RuntimeError), transaction.atomic():
+        story.title = "Harbour stays shut"
+        story.save()
+        raise RuntimeError("the edit fails")
+
+    assert Purge.objects.count() == 1
 
 
 def test_a_sent_purge_is_sent_again_after_any_render_that_started_before_it(fastly):

@@ -20,22 +20,29 @@ def _fill(count):
     return articles, categories, people
 
 
+def _translated(article):
+    ArticleFactory(live=True, language="si", translation_group=article.translation_group)
+    return article
+
+
 # (address, queries warm, queries after a change). Warm: the header, footer and breaking banner,
 # the front page's stories, an article page's Latest News and section lists and a list's length
 # (for "Page N of M") are kept under the content generation (freshness.generation). After any
-# change they are read again, at a fixed cost.
+# change they are read again, at a fixed cost (the banner asks for a breaking story and for an
+# open live blog).
 PAGES = {
-    "home": (lambda a, c, p: "/", 0, 11),
-    "latest": (lambda a, c, p: "/latest/", 1, 6),
-    "category": (lambda a, c, p: c[0].get_absolute_url(), 2, 7),
-    "author": (lambda a, c, p: p[0].get_absolute_url(), 2, 7),
-    # An article also asks for its live translations (hreflang).
-    "article": (lambda a, c, p: a[1].get_absolute_url(), 3, 9),
-    "latest, page 2": (lambda a, c, p: "/latest/?page=2", 1, 6),
+    "home": (lambda a, c, p: "/", 0, 12),
+    "latest": (lambda a, c, p: "/latest/", 1, 7),
+    "category": (lambda a, c, p: c[0].get_absolute_url(), 2, 8),
+    "author": (lambda a, c, p: p[0].get_absolute_url(), 2, 8),
+    "article": (lambda a, c, p: a[1].get_absolute_url(), 2, 9),
+    # An article with a translation also asks for its live translations (hreflang).
+    "translated article": (lambda a, c, p: _translated(a[1]).get_absolute_url(), 3, 10),
+    "latest, page 2": (lambda a, c, p: "/latest/?page=2", 1, 7),
     "fixed page": (
         lambda a, c, p: Page.objects.create(title="About", slug="about").get_absolute_url(),
         1,
-        5,
+        6,
     ),
 }
 

@@ -1,0 +1,86 @@
+"""Every API endpoint costs a fixed number of queries, whatever the page size or the number of
+articles (rendered: the page cache is off here; a hit costs none, tests/api/test_caching.py)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Correction
+from pages.models import Page
+from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _fill(count):
+    categories = [CategoryFactory(slug=f"cat-{i}") for i in range(3)]
+    people = [AuthorFactory(slug=f"person-{i}") for i in range(3)]
+    articles = [
+        ArticleFactory(
+            live=True,
+            with_image=i == 0,
+            category=categories[i % 3],
+            authors=people[: 1 + i % 3],
+            featured=i == 0,
+            breaking=i % 4 == 0,
+        )
+        for i in range(count)
+    ]
+    for i in range(0, count, 5):  # a Tamil translation of every fifth story
+        articles.append(
+            ArticleFactory(
+                live=True,
+                language="ta",
+                slug=f"ta-{i}",
+                translation_group=articles[i].translation_group,
+            )
+        )
+    for article in articles:
+        Correction.objects.create(article=article, text="A fix.")
+    Page.objects.create(title="About", slug="about", body="Who we are.")
+    return articles
+
+
+# (address, queries the first time, queries once the list's length is kept). Articles: the
+# rows with their sections, the bylines, the corrections (one query for the page; none when no
+# article on it has any), the live translations. A list's length is kept under the content
+# generation (api.pagination): counted once per change, with the next scheduled change.
+ENDPOINTS = {
+    "articles": ("/api/v1/articles/?page_size={size}", 6, 4),
+    "articles of an edition": ("/api/v1/articles/?edition=en&page_size={size}", 6, 4),
+    # The section's and the author's slugs are looked up (one query each).
+    "articles of a section": ("/api/v1/articles/?section=cat-1&page_size={size}", 7, 5),
+    "articles of an author": ("/api/v1/articles/?author=person-0&page_size={size}", 7, 5),
+    "breaking articles": ("/api/v1/articles/?breaking=true&page_size={size}", 6, 4),
+    # Narrowed by time or search: never counted, so the same both times.
+    "articles since": ("/api/v1/articles/?since=2020-01-01T00:00Z&page_size={size}", 4, 4),
+    "search": ("/api/v1/articles/?q=story&page_size={size}", 4, 4),
+    "article": ("/api/v1/articles/{pk}/", 4, 4),
+    "article by address": ("/api/v1/articles/{address}", 4, 4),
+    # The front page's four queries (articles.front_page), then its articles as above.
+    "front page": ("/api/v1/editions/en/front-page/", 8, 8),
+    "breaking item": ("/api/v1/editions/en/breaking/", 4, 4),
+    "sections": ("/api/v1/sections/?page_size={size}", 3, 1),
+    "authors": ("/api/v1/authors/?page_size={size}", 3, 1),
+    "author": ("/api/v1/authors/person-1/", 1, 1),
+    "pages": ("/api/v1/pages/?page_size={size}", 3, 1),
+    "page": ("/api/v1/pages/about/", 1, 1),
+    "editions": ("/api/v1/editions/", 0, 0),
+}
+
+
+@pytest.mark.parametrize("size", [3, 15])
+@pytest.mark.parametrize("endpoint", ENDPOINTS.keys())
+def test_every_endpoint_runs_a_fixed_number_of_queries(client, settings, size, endpoint):
+    settings.PAGE_CACHE = False
+    articles = _fill(20)
+    address = articles[5].get_absolute_url().lstrip("/")
+    template, first, kept = ENDPOINTS[endpoint]
+    url = template.format(size=size, pk=articles[5].pk, address=address)
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, (url, response.content)
+        counts.append(len(queries))
+    assert counts == [first, kept], [q["sql"][:120] for q in queries.captured_queries]
