@@ -1,7 +1,7 @@
 """Debian's varnishd with deploy/varnish/default.vcl in front of gunicorn, as in production:
 pages kept at the edge, every change shown within two seconds through the app's purges (the
-task worker sends them), other editions' pages left cached, staff never served from the edge,
-and the last good pages served while the app is down.
+task worker sends them), another story's page and other editions' pages left cached, staff never
+served from the edge, and the last good pages served while the app is down.
 
 Everything runs as separate processes on free loopback ports, on a PostgreSQL database of their
 own (created, migrated and dropped here) and the test run's Redis.
@@ -42,10 +42,16 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from tests.factories import ArticleFactory
 User.objects.create_superuser('chief', 'chief@example.com', 'correct horse battery')
-hour_ago = timezone.now() - datetime.timedelta(hours=1)
-for slug, language in [('harbour', 'en'), ('tea-auction', 'en'), ('colombo-rain', 'si')]:
+now = timezone.now()
+for slug, language, hours in [
+    ('harbour', 'en', 48), ('tea-auction', 'en', 1), ('colombo-rain', 'si', 1)
+]:
     ArticleFactory(live=True, slug=slug, title=slug.replace('-', ' ').title(), language=language,
-                   published_at=hour_ago)
+                   published_at=now - datetime.timedelta(hours=hours))
+# Newer stories fill every Latest News list, so the harbour story (each story has a section of
+# its own) shows on the front page (its section's place) and on its own page only.
+for n in range(10):
+    ArticleFactory(live=True, slug=f'wire-{n}', published_at=now - datetime.timedelta(minutes=n))
 ArticleFactory(slug='budget', title='Budget Passes')
 # The site as it stands when the test begins: nothing left to purge from setting it up.
 from django_tasks_db.models import DBTaskResult
@@ -220,27 +226,32 @@ def test_varnish_keeps_pages_and_shows_each_change_within_two_seconds(start_stac
         "for a in Article.objects.order_by('slug'): print('at', a.slug, a.get_absolute_url())"
     )
     path = dict(line.split()[1:] for line in addresses.splitlines() if line.startswith("at "))
-    front, harbour, sinhala = (
+    front, harbour, tea, sinhala = (
         stack.url("/"),
         stack.url(path["harbour"]),
+        stack.url(path["tea-auction"]),
         stack.url(path["colombo-rain"]),
     )
 
-    for url in (front, harbour, sinhala):
+    for url in (front, harbour, tea, sinhala):
         headers, _text = _cached_at_edge(url)
         # The edge's own headers never reach a browser.
         assert "Surrogate-Key" not in headers and "Surrogate-Control" not in headers
         assert headers["Cache-Control"] == "public, max-age=60"
     assert "Harbour" in fetch(front)[2]
     sinhala_hits = int(fetch(sinhala)[1]["X-Cache-Hits"])
+    tea_hits = int(fetch(tea)[1]["X-Cache-Hits"])
 
-    # An edit.
+    # An edit: it purges the story's page and the front page (their tags name the story), and
+    # nothing else: another story's page, which does not show it, stays at the edge.
     stack.shell(
         "from articles.models import Article\n"
         "a = Article.objects.get(slug='harbour'); a.title = 'Harbour Reopens To Ships'; a.save()"
     )
     assert _seconds_until(harbour, lambda s, t: "Harbour Reopens To Ships" in t) < 2
     assert _seconds_until(front, lambda s, t: "Harbour Reopens To Ships" in t) < 2
+    headers, text = _cached_at_edge(tea)
+    assert int(headers["X-Cache-Hits"]) > tea_hits and "Tea Auction" in text
 
     # A correction.
     stack.shell(
