@@ -1,7 +1,7 @@
 """Hot cache entries in each worker's memory, dropped the moment Redis says their key changed.
 
 A page-cache hit was a Redis round trip and an unpickled entry (freshness.generation.lookup
-reads the generation counters, the next-change record and the page in one `get_many`). Here
+reads the page, the counters of its tags and the next-change record in one `get_many`). Here
 each worker process keeps what it read in a bounded LRU of its own (PAGE_CACHE_WORKER_MB,
 pickled, so a caller can never change another request's copy) and asks Redis only for what it
 does not hold.
@@ -11,7 +11,7 @@ redis-py's own client-side cache refuses servers older than 7.4: one connection 
 turns on `CLIENT TRACKING ... REDIRECT <itself> BCAST PREFIX <this cache's keys>` and
 subscribes to `__redis__:invalidate`, so Redis announces on it every write, expiry and
 eviction of any key of this cache, by any client on any app server (an edit's `INCR` of a
-generation counter among them). RESP2 and BCAST work on Redis 6.0 and later.
+tag counter among them). RESP2 and BCAST work on Redis 6.0 and later.
 
 - Every lookup first reads whatever announcements have arrived (one non-blocking `recv`) and
   drops those keys: Redis sends an announcement when the write happens, so an edit on another
@@ -26,7 +26,7 @@ generation counter among them). RESP2 and BCAST work on Redis 6.0 and later.
   (freshness.cache) empties the worker's copy: while Redis is down nothing is served from
   memory, and after it returns the copy starts empty (announcements may have been lost).
 
-Entries keep their own validity (the page cache's generation and end time): this layer only
+Entries keep their own validity (the page cache's tag counters and end time): this layer only
 guarantees they are the same objects Redis holds now.
 """
 
