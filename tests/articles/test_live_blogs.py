@@ -193,9 +193,9 @@ def test_the_page_and_polling_cost_a_fixed_number_of_queries(
     for minute in range(updates):
         _post(live_blog, minute, f"Update {minute}.", key_event=minute % 3 == 0, title="Key")
     client.get(live_blog.get_absolute_url())  # the menu, banner and side lists are kept
-    # The article, its bylines, its translations; the updates' count, page and bylines, the
-    # pinned one, the key events, the cursor.
-    with django_assert_num_queries(9):
+    # The article, its bylines (no translations: no query for them); the updates' count, page
+    # and bylines, the pinned one, the key events, the cursor.
+    with django_assert_num_queries(8):
         client.get(live_blog.get_absolute_url())
     # The live blog, the updates since, their bylines.
     with django_assert_num_queries(3):

@@ -56,9 +56,15 @@ def test_an_edit_announced_by_another_server_is_shown_on_the_next_request(
     _held_in_memory(client, url)
     _held_in_memory(client, "/")
 
-    # Another server saves the edit: the row changes, then its generation counter moves.
+    # The page and the counters of its tags are all held in memory.
+    counter = generation.tag_key(f"article:{story.pk}")
+    held = nearcache.near_cache().entries
+    assert cache.make_key(counter) in held and cache.make_key(generation.ANY_CHANGE_KEY) in held
+
+    # Another server saves the edit: the row changes, then the story's tag counters move.
     Article.objects.filter(pk=story.pk).update(title="Harbour reopens to container ships")
-    other_server.incr(cache.make_key(generation.generation_key(story.language)))
+    for key in (generation.ANY_CHANGE_KEY, counter):
+        other_server.incr(cache.make_key(key))
 
     response = client.get(url)
     assert "X-Page-Cache" not in response and "to container ships" in response.text
@@ -69,10 +75,10 @@ def test_a_page_stored_by_another_server_replaces_the_one_in_memory(client, stor
     url = story.get_absolute_url()
     _held_in_memory(client, url)
     key = next(k for k in nearcache.near_cache().entries if "pagecache:page:" in k)
-    generation_, until, status, headers, _body, stored_at = pickle.loads(other_server.get(key))
+    stamped, until, status, headers, _body, stored_at, tags = pickle.loads(other_server.get(key))
     other_body = gzip.compress(b"<p>Stored by the other server</p>")
     other_server.set(
-        key, pickle.dumps((generation_, until, status, headers, other_body, stored_at))
+        key, pickle.dumps((stamped, until, status, headers, other_body, stored_at, tags))
     )
 
     assert client.get(url).text == "<p>Stored by the other server</p>"
