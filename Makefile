@@ -4,7 +4,7 @@ PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench bench-admin worker messages
+.PHONY: run test lint format bench bench-admin bench-edge worker messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,12 @@ bench-admin: export BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/new
 bench-admin: $(VENV)/.installed-base $(COMPILED)
 	$(BIN)/python bench/run.py --prepare-only
 	DATABASE_URL=$$BENCH_DATABASE_URL SECRET_KEY=bench-only-secret-key-not-for-production-0123456789 $(BIN)/python bench/admin_speed.py $(BENCH_ADMIN_ARGS)
+
+# The same database behind Debian's varnishd: edge hit ratio and save-to-visible time (README).
+bench-edge: export BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
+bench-edge: $(VENV)/.installed-base $(COMPILED)
+	@command -v varnishd >/dev/null || { echo "make bench-edge needs varnish varnish-modules"; exit 1; }
+	$(BIN)/python bench/edge.py $(BENCH_ARGS)
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

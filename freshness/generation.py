@@ -35,6 +35,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from . import nearcache
 from .cache import SHARED_KEY_PREFIX
 from .models import DeferredBump
 
@@ -205,12 +206,14 @@ def lookup(key: str) -> Found:
 
     Reads the entry, the counters of the tags it was last stored under (as this process last
     saw them) and the next-change record in one round trip; a second only when the entry
-    carries tags this process had not seen with it.
+    carries tags this process had not seen with it. Both go through the worker's own copy
+    (freshness.nearcache): a hot page and its counters are then read without asking Redis,
+    and Redis announces any bump of a counter to every worker holding it.
     """
     global _cache_was_unreachable
     guessed = list(_known_counters.get(key, ()))
     base = [ANY_CHANGE_KEY, tag_key(EVERY)]
-    found = cache.get_many([key, NEXT_CHANGE_KEY, *base, *guessed])
+    found = nearcache.get_many([key, NEXT_CHANGE_KEY, *base, *guessed])
     entry = found.pop(key, None)
     record = found.pop(NEXT_CHANGE_KEY, None)
     if any(name not in found for name in base):
@@ -225,7 +228,7 @@ def lookup(key: str) -> Found:
         return Found(None, None, record) if _cache_was_unreachable else lookup(key)
     if entry is not None:
         if missing := [name for name in entry[0] if name not in found]:
-            found.update(cache.get_many(missing))
+            found.update(nearcache.get_many(missing))
             remember_counters(key, entry[0])  # stored by another process, or under new tags
         if not _valid(entry, found):
             entry = None
@@ -265,6 +268,13 @@ def valid_until(found: Found, now: float) -> float:
     """
     any_change = None if found.counters is None else found.counters.get(ANY_CHANGE_KEY)
     return min(now + settings.PAGE_CACHE_SECONDS, _next_change(any_change, found.next_change, now))
+
+
+def next_scheduled_change(now: float) -> float:
+    """When the public site next changes by the clock alone, as a timestamp (math.inf if
+    nothing is scheduled): how long a cache that is told of edits (the edge) may keep a page."""
+    found = nearcache.get_many([ANY_CHANGE_KEY, NEXT_CHANGE_KEY])
+    return _next_change(found.get(ANY_CHANGE_KEY), found.get(NEXT_CHANGE_KEY), now)
 
 
 def _next_change(generation: int | None, cached, now: float) -> float:

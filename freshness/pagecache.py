@@ -134,6 +134,7 @@ def _public(response) -> bool:
 def _allow_public_caching(response, valid_until: float):
     """Public caching headers for a CDN, never past the entry's own end."""
     remaining = int(valid_until - time.time())
+    response.freshness_valid_until = valid_until  # for an edge in front (edge.middleware)
     patch_cache_control(
         response, public=True, max_age=max(0, min(settings.PAGE_CACHE_CDN_SECONDS, remaining))
     )

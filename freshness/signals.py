@@ -4,6 +4,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import Signal
 
+from . import changes
 from .generation import bump_tags
 
 # Sent after a change's transaction commits, with `tags` (a frozenset) it ended: the hook for
@@ -76,6 +77,9 @@ def _bump(tags, using):
     # Now, so later reads in this transaction (and tests) see it; and again after commit, so a
     # page rendered from the old rows in between cannot stay cached.
     bump_tags(tags, using=using)
+    # Inside the transaction: whoever keeps copies elsewhere records what to end with the edit,
+    # so a process dying right after the commit loses nothing.
+    changes.changed(tags=tags, using=using)
 
     def after_commit():
         bump_tags(tags, using=using)

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "images",
     "demo",
     "editions",
+    "edge",
     "api",
     "jobs",
     "dbbackup",
@@ -111,6 +112,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the page cache: the edition's prefix is part of the address it keys on and resolves.
     "editions.middleware.EditionMiddleware",
+    # Outside the page cache: the edge's headers from the tags of every page it serves.
+    "edge.middleware.EdgeHeadersMiddleware",
     "freshness.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -411,6 +414,29 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_CDN_SECONDS = env.int("PAGE_CACHE_CDN_SECONDS", default=60)
 # The workers count as stopped (full health check) when none ran a job for this long.
 WORKER_STALLED_MINUTES = env.int("WORKER_STALLED_MINUTES", default=5)
+# Each worker's own copy of hot cache entries, kept fresh by Redis (freshness.nearcache); 0: off.
+PAGE_CACHE_WORKER_MB = env.int("PAGE_CACHE_WORKER_MB", default=32)
+# The edge in front (edge/): which one receives purges and whose headers pages carry, how long
+# it keeps a page (ended sooner by purges and scheduled changes), and its grace.
+EDGE_BACKEND = env.str("EDGE_BACKEND", default="none")
+if EDGE_BACKEND not in {"none", "varnish", "fastly", "cloudflare"}:
+    sys.exit(
+        f"Newsroom will not start: EDGE_BACKEND is {EDGE_BACKEND!r}; "
+        "use none, varnish, fastly or cloudflare."
+    )
+EDGE_SECONDS = env.int("EDGE_SECONDS", default=3600)
+EDGE_STALE_WHILE_REVALIDATE = env.int("EDGE_STALE_WHILE_REVALIDATE", default=30)
+EDGE_STALE_IF_ERROR = env.int("EDGE_STALE_IF_ERROR", default=86400)
+EDGE_PURGE_RETRY_SECONDS = env.int("EDGE_PURGE_RETRY_SECONDS", default=5)  # doubles each try
+EDGE_VARNISH_URLS = env.list("EDGE_VARNISH_URLS", default=["http://127.0.0.1:6081"])
+EDGE_FASTLY_SERVICE_ID = env.str("EDGE_FASTLY_SERVICE_ID", default="")
+EDGE_FASTLY_API_TOKEN = env.str("EDGE_FASTLY_API_TOKEN", default="")
+EDGE_FASTLY_API_URL = env.str("EDGE_FASTLY_API_URL", default="https://api.fastly.com")
+EDGE_CLOUDFLARE_ZONE_ID = env.str("EDGE_CLOUDFLARE_ZONE_ID", default="")
+EDGE_CLOUDFLARE_API_TOKEN = env.str("EDGE_CLOUDFLARE_API_TOKEN", default="")
+EDGE_CLOUDFLARE_API_URL = env.str(
+    "EDGE_CLOUDFLARE_API_URL", default="https://api.cloudflare.com/client/v4"
+)
 
 # The public read API (api/, README: API): anonymous, read-only, JSON only, through the page
 # cache. Requests that reach a view (cache misses) are limited per address and window.
