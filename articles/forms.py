@@ -61,6 +61,11 @@ class ArticleAdminForm(forms.ModelForm):
             self.fields["slug"].help_text = _("Left empty, it is made from the headline.")
         if "language" in self.fields and self.user is not None:
             self._offer_desk_editions(self.fields["language"])
+        # The admin's split date and time inputs have no label of their own: each part is named
+        # for its field, so screen readers (and axe) can tell what it sets.
+        for field in self.fields.values():
+            for part in getattr(field.widget, "widgets", ()):
+                part.attrs.setdefault("aria-label", field.label)
         if "title" in self.fields:
             # articles/desk.js counts the headline against what search results show (the
             # headline stands in for an empty SEO title).

@@ -142,7 +142,9 @@ class ArticleDetailView(DetailView):
     def translations(self, article):
         """{edition: path} of the article and its live translations (one query, if it has any
         translation at all)."""
-        if not article.has_translations:
+        # `has_translations` comes with for_article_page(); an article built otherwise (the
+        # admin's preview of an unsaved form) asks.
+        if not getattr(article, "has_translations", True):
             return {article.language: article.get_absolute_url()}
         siblings = (
             Article.objects.live()
