@@ -58,7 +58,8 @@ class Pagination(BasePagination):
         return self._page(paginator)
 
     def paginate_list(self, items, request):
-        """A short list held in memory (sections, authors): the same shape, no count kept."""
+        """A list counted on each request: a short one (sections, authors) or one cheap to
+        count (a live blog's updates, by its index): the same shape, no count kept."""
         self.request = request
         size = _positive(request, PAGE_SIZE, self.page_size, MAX_PAGE_SIZE)
         self.number = _positive(request, PAGE, 1, MAX_PAGE)
