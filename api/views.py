@@ -340,14 +340,6 @@ def live_blogs():
     )
 
 
-EDITION_PARAMETER = OpenApiParameter(
-    "edition",
-    str,
-    enum=[code for code, _name in settings.LANGUAGES],
-    description="The edition's language code.",
-)
-
-
 class LiveBlogList(ListModelMixin, PublicView):
     """Live blogs (live articles with live coverage, open or ended): open ones first, then
     newest first."""
@@ -366,7 +358,16 @@ class LiveBlogList(ListModelMixin, PublicView):
             "-pk",
         )
 
-    @extend_schema(parameters=[EDITION_PARAMETER])
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "edition",
+                str,
+                enum=[code for code, _name in settings.LANGUAGES],
+                description="The edition's language code.",
+            )
+        ]
+    )
     def get(self, request, *args, **kwargs):
         queryset = self.get_queryset()
         code = request.query_params.get("edition")
