@@ -58,7 +58,8 @@ class Pagination(BasePagination):
         return self._page(paginator)
 
     def paginate_list(self, items, request):
-        """A short list held in memory (sections, authors): the same shape, no count kept."""
+        """A list counted on each request: a short one (sections, authors) or one cheap to
+        count (a live blog's updates, by its index): the same shape, no count kept."""
         self.request = request
         size = _positive(request, PAGE_SIZE, self.page_size, MAX_PAGE_SIZE)
         self.number = _positive(request, PAGE, 1, MAX_PAGE)
@@ -119,3 +120,30 @@ class Pagination(BasePagination):
                 "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
             },
         ]
+
+
+class LiveEntryPagination(Pagination):
+    """A live blog's updates, with its coverage beside them: one poll tells an app both what
+    is new and whether to go on polling. The view sets `coverage` before answering."""
+
+    coverage = None
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data = {"coverage": self.coverage, **response.data}
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        paginated = super().get_paginated_response_schema(schema)
+        paginated["properties"]["count"] = {
+            "type": "integer",
+            "description": "The updates matching the request (after `since`, if given).",
+        }
+        return {
+            **paginated,
+            "required": ["coverage", *paginated["required"]],
+            "properties": {
+                "coverage": {"$ref": "#/components/schemas/Coverage"},
+                **paginated["properties"],
+            },
+        }

@@ -309,6 +309,91 @@ class BreakingSerializer(serializers.Serializer):
     article = ArticleSerializer(allow_null=True, help_text="The newest story breaking now.")
 
 
+class CoverageSerializer(serializers.Serializer):
+    state = serializers.ChoiceField(choices=["open", "closed"])
+    started_at = serializers.DateTimeField(allow_null=True)
+    ended_at = serializers.DateTimeField(allow_null=True, help_text="Null while open.")
+
+
+def coverage(article) -> dict:
+    return {
+        "state": article.coverage,
+        "started_at": iso(article.coverage_started_at) or None,
+        "ended_at": iso(article.coverage_ended_at) or None,
+    }
+
+
+class LiveBlogSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.URLField(help_text="This live blog in the API.")
+    entries = serializers.URLField(help_text="Its updates, newest first.")
+    article = serializers.URLField(help_text="The live blog as an article in the API.")
+    canonical_url = serializers.URLField(help_text="Its page on the site.")
+    edition = serializers.CharField(help_text="The edition's language code.")
+    headline = serializers.CharField()
+    published_at = serializers.DateTimeField()
+    coverage = CoverageSerializer()
+
+    def to_representation(self, article):
+        links = self.context["links"]
+        return {
+            "id": article.pk,
+            "url": f"{links.api}live-blogs/{article.pk}/",
+            "entries": f"{links.api}live-blogs/{article.pk}/entries/",
+            "article": f"{links.api}articles/{article.pk}/",
+            "canonical_url": links.page(article),
+            "edition": article.language,
+            "headline": article.title,
+            "published_at": iso(article.published_at),
+            "coverage": coverage(article),
+        }
+
+
+class EntryBylineSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    slug = serializers.CharField()
+    url = serializers.URLField(help_text="The author in the API.")
+
+
+class LiveEntrySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.URLField(
+        help_text="The update's own address on the site: it leads to the live blog's page "
+        "that holds it, at its anchor."
+    )
+    anchor = serializers.CharField(help_text="The update's element id on the live blog's page.")
+    title = serializers.CharField(help_text="A key event's title; may be empty otherwise.")
+    body_html = serializers.CharField(help_text="Sanitised HTML.")
+    key_event = serializers.BooleanField()
+    pinned = serializers.BooleanField(help_text="Shown at the top of the live blog.")
+    bylines = EntryBylineSerializer(many=True)
+    posted_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField(allow_null=True, help_text="Last edited, if ever.")
+
+    def to_representation(self, entry):
+        links = self.context["links"]
+        page = self.context["live_blog_page"]
+        return {
+            "id": entry.pk,
+            "url": f"{page}updates/{entry.pk}/",
+            "anchor": entry.anchor,
+            "title": entry.title,
+            "body_html": entry.body,
+            "key_event": entry.key_event,
+            "pinned": entry.pinned,
+            "bylines": [
+                {
+                    "name": author.name,
+                    "slug": author.slug,
+                    "url": f"{links.api}authors/{author.slug}/",
+                }
+                for author in entry.authors.all()
+            ],
+            "posted_at": iso(entry.posted_at),
+            "updated_at": iso(entry.edited_at) or None,
+        }
+
+
 class ErrorDetailSerializer(serializers.Serializer):
     status = serializers.IntegerField()
     code = serializers.CharField()

@@ -6,28 +6,32 @@ entries under the same rules. Every article starts from `Article.objects.live()`
 import datetime
 
 from csp.decorators import csp_update
+from django.conf import settings
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.renderers import OpenApiJsonRenderer
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.fields import DateTimeField
 from rest_framework.generics import GenericAPIView
 from rest_framework.mixins import ListModelMixin
 from rest_framework.response import Response
 
 from articles.front_page import front_page
-from articles.models import Article, Category, Correction
+from articles.models import Article, Category, Correction, Coverage
 from authors.models import Author
 from editions import registry
-from freshness.generation import EVERY
+from freshness.generation import EVERY, tag
 from pages.models import Page
 
 from . import serializers as api
 from .filters import COUNTED, ArticleFilter
-from .pagination import PAGE, PAGE_SIZE, Pagination
+from .pagination import PAGE, PAGE_SIZE, LiveEntryPagination, Pagination
 
 
 def open_to_every_origin(response):
@@ -315,6 +319,139 @@ class PageDetail(PublicView):
         if page is None:
             raise NotFound()
         return Response(self.get_serializer(page).data)
+
+
+def live_blogs():
+    """Live articles with live coverage (open or ended): what a live-blog endpoint may show."""
+    return (
+        Article.objects.live()
+        .exclude(coverage=Coverage.NONE)
+        .only(
+            "pk",
+            "title",
+            "slug",
+            "url_date",
+            "language",
+            "published_at",
+            "coverage",
+            "coverage_started_at",
+            "coverage_ended_at",
+        )
+    )
+
+
+class LiveBlogList(ListModelMixin, PublicView):
+    """Live blogs (live articles with live coverage, open or ended): open ones first, then
+    newest first."""
+
+    serializer_class = api.LiveBlogSerializer
+    page_cache_parameters = ("edition", PAGE, PAGE_SIZE)
+
+    def get_queryset(self):
+        return live_blogs().order_by(
+            Case(
+                When(coverage=Coverage.OPEN, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            ),
+            "-published_at",
+            "-pk",
+        )
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "edition",
+                str,
+                enum=[code for code, _name in settings.LANGUAGES],
+                description="The edition's language code.",
+            )
+        ]
+    )
+    def get(self, request, *args, **kwargs):
+        queryset = self.get_queryset()
+        code = request.query_params.get("edition")
+        if code is not None:
+            queryset = queryset.in_edition(_edition_parameter(code))
+        # Opening or closing coverage is an article change, which bumps its edition's tag:
+        # the count is kept under it.
+        self.count_key = f"api:live-blogs:{code or ''}"
+        self.count_scope = code or EVERY
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+def _edition_parameter(code: str) -> str:
+    if code not in registry.all_editions():
+        choices = ", ".join(registry.all_editions())
+        raise ValidationError({"edition": [f"An edition's code: one of {choices}."]})
+    return code
+
+
+def _live_blog(pk) -> Article:
+    """The live live blog `pk`, or 404 (unknown, not live and not a live blog alike)."""
+    article = live_blogs().filter(pk=pk).first()
+    if article is None:
+        raise NotFound()
+    return article
+
+
+class LiveBlogDetail(PublicView):
+    """One live blog: its coverage and where its updates are. Drafts, scheduled, embargoed,
+    expired and unpublished articles, and articles without live coverage, answer 404 alike."""
+
+    serializer_class = api.LiveBlogSerializer
+
+    def get(self, request, pk):
+        article = _live_blog(pk)
+        # Shows the article, not its updates: a new update leaves this answer be.
+        tag(f"article:{article.pk}")
+        return Response(self.get_serializer(article).data)
+
+
+class LiveEntryList(ListModelMixin, PublicView):
+    """A live blog's updates, newest first, with its coverage (open or closed). An app polls
+    with `since` (the newest `posted_at` or `updated_at` it has) and the answer's ETag."""
+
+    serializer_class = api.LiveEntrySerializer
+    pagination_class = LiveEntryPagination
+    page_cache_parameters = ("since", PAGE, PAGE_SIZE)
+    since_field = DateTimeField()
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "since",
+                OpenApiTypes.DATETIME,
+                description="Only the updates posted or edited after this time (ISO 8601; "
+                "without an offset, the site's time zone).",
+            )
+        ]
+    )
+    def get(self, request, pk):
+        raw = request.query_params.get("since")
+        moment = None
+        if raw is not None:
+            try:
+                moment = self.since_field.to_internal_value(raw)
+            except ValidationError as error:
+                raise ValidationError({"since": error.detail}) from error
+        article = _live_blog(pk)
+        # Its coverage (article) and its updates (liveblog): a new update ends this blog's
+        # answers and no other's.
+        tag(f"article:{article.pk}", f"liveblog:{article.pk}")
+        entries = article.entries.prefetch_related("authors")
+        if moment is not None:
+            entries = entries.filter(Q(posted_at__gt=moment) | Q(edited_at__gt=moment))
+        page = self.paginator.paginate_list(entries, request)
+        tag(*{f"author:{author.pk}" for entry in page for author in entry.authors.all()})
+        self.paginator.coverage = api.coverage(article)
+        context = {
+            **self.get_serializer_context(),
+            "live_blog_page": api.Links(request).page(article),
+        }
+        data = api.LiveEntrySerializer(page, many=True, context=context).data
+        return self.get_paginated_response(data)
 
 
 @extend_schema(exclude=True)

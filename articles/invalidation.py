@@ -12,7 +12,7 @@ The tags (freshness.generation; the README's table lists them all):
 - `story:<group>`  the links between a story's translations (hreflang)
 - `edition:<code>` anything in the edition (sitemaps, and pages that name no tags of their own)
 - `chrome`         what every page of every edition shows: the menu, the footer's pages
-- `liveblog:<id>`  a live blog's updates: its page, its polling endpoint, its feed
+- `liveblog:<id>`  a live blog's updates: its page, its polling endpoint, its feed, its API updates
 
 An edit in place touches only `article:<id>`; a story appearing, leaving or moving (its status,
 times, section, edition, flags or address) also touches the lists it was and is in.

@@ -19,6 +19,7 @@ ENDPOINTS = [
     "/api/v1/sections/",
     "/api/v1/authors/",
     "/api/v1/pages/",
+    "/api/v1/live-blogs/",
     "/api/v1/schema/",
 ]
 

@@ -5,9 +5,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Correction
+from articles.models import Article, Correction, Coverage
 from pages.models import Page
-from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
+from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, LiveEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +38,13 @@ def _fill(count):
     for article in articles:
         Correction.objects.create(article=article, text="A fix.")
     Page.objects.create(title="About", slug="about", body="Who we are.")
+    for language in ("en", "ta"):
+        blog = ArticleFactory(
+            live=True, language=language, slug=f"live-{language}", coverage=Coverage.OPEN
+        )
+        for i in range(count):
+            entry = LiveEntryFactory(article=blog, key_event=i % 4 == 0, title="Key", pinned=i == 3)
+            entry.authors.set(people[: 1 + i % 3])
     return articles
 
 
@@ -66,6 +73,18 @@ ENDPOINTS = {
     "pages": ("/api/v1/pages/?page_size={size}", 3, 1),
     "page": ("/api/v1/pages/about/", 1, 1),
     "editions": ("/api/v1/editions/", 0, 0),
+    # Live blogs: the rows, and their length with the next scheduled change (then kept, as
+    # the articles' is).
+    "live blogs": ("/api/v1/live-blogs/?page_size={size}", 3, 1),
+    "live blogs of an edition": ("/api/v1/live-blogs/?edition=ta&page_size={size}", 3, 1),
+    "live blog": ("/api/v1/live-blogs/{blog}/", 1, 1),
+    # The live blog, the updates' count, the updates, their bylines.
+    "live blog updates": ("/api/v1/live-blogs/{blog}/entries/?page_size={size}", 4, 4),
+    "live blog updates since": (
+        "/api/v1/live-blogs/{blog}/entries/?since=2020-01-01T00:00Z&page_size={size}",
+        4,
+        4,
+    ),
 }
 
 
@@ -76,7 +95,8 @@ def test_every_endpoint_runs_a_fixed_number_of_queries(client, settings, size, e
     articles = _fill(20)
     address = articles[5].get_absolute_url().lstrip("/")
     template, first, kept = ENDPOINTS[endpoint]
-    url = template.format(size=size, pk=articles[5].pk, address=address)
+    blog = Article.objects.get(slug="live-en").pk
+    url = template.format(size=size, pk=articles[5].pk, address=address, blog=blog)
     counts = []
     for _ in range(2):
         with CaptureQueriesContext(connection) as queries:

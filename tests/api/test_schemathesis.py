@@ -27,9 +27,9 @@ BIN = Path(sys.executable).parent
 SEED = """
 import datetime
 from django.utils import timezone
-from articles.models import Article, Correction
+from articles.models import Article, Correction, Coverage
 from pages.models import Page
-from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
+from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, LiveEntryFactory
 hidden = 'hiddenmarker'
 sections = [CategoryFactory(slug=s, name=s.title()) for s in ('local', 'sport', 'world')]
 people = [AuthorFactory(slug=f'writer-{n}') for n in range(3)]
@@ -52,6 +52,25 @@ for status, when in [('draft', None), ('review', None), ('published', later),
                        published_at=when, featured=True, breaking=True, category=sections[0],
                        authors=people[:1])
 Page.objects.create(title='About', slug='about', body='Who we are.')
+for n, coverage in enumerate([Coverage.OPEN, Coverage.CLOSED, Coverage.OPEN]):
+    blog = ArticleFactory(live=True, slug=f'live-{n}', coverage=coverage,
+                          coverage_started_at=timezone.now() - datetime.timedelta(hours=3),
+                          language=('en', 'si', 'ta')[n], category=sections[0])
+    for minute in range(25):
+        entry = LiveEntryFactory(article=blog, key_event=minute % 5 == 0, title='Key event',
+                                 pinned=minute == 7,
+                                 posted_at=timezone.now() - datetime.timedelta(minutes=minute))
+        entry.authors.set(people[: 1 + minute % 2])
+# Live blogs readers may not see: their updates carry the marker too.
+for n, (status, when, embargo) in enumerate([
+    ('draft', None, None), ('published', later, None),
+    ('published', timezone.now() - datetime.timedelta(hours=1), later),
+]):
+    blog = ArticleFactory(title=f'{hidden} live {status}', standfirst=hidden,
+                          body=f'<p>{hidden}</p>', slug=f'{hidden}-live-{n}',
+                          status=status, published_at=when, embargo_until=embargo,
+                          coverage=Coverage.OPEN, category=sections[0])
+    LiveEntryFactory(article=blog, body=f'<p>{hidden}</p>', title=hidden, key_event=True)
 """
 
 
