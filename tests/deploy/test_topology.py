@@ -158,7 +158,12 @@ def log_in(browser):
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
     response = browser.post(
         "/admin/login/?next=/admin/",
-        {"csrfmiddlewaretoken": token, "username": "chief", "password": PASSWORD},
+        {
+            "csrfmiddlewaretoken": token,
+            "login_view-current_step": "auth",
+            "auth-username": "chief",
+            "auth-password": PASSWORD,
+        },
     )
     assert response.status == 302, response.text[:2000]
     assert response.headers["Location"] == "/admin/"

@@ -93,6 +93,9 @@ class Stack:
             **os.environ,
             "DEBUG": "false",
             "SECRET_KEY": "varnish-test-key-" + "z" * 40,
+            # Staff sign in with a password alone here (tests/accounts tests second factors).
+            "REQUIRE_2FA_GROUPS": "",
+            "REQUIRE_2FA_SUPERUSERS": "false",
             "ALLOWED_HOSTS": "127.0.0.1",
             "DATABASE_URL": database,
             "DATABASE_POOL_MAX_SIZE": "2",
@@ -297,8 +300,8 @@ def test_signed_in_staff_are_never_served_from_the_edge(start_stack):
     login = stack.url("/admin/login/?next=/admin/")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', fetch(login, opener)[2])
     body = urllib.parse.urlencode(
-        {"csrfmiddlewaretoken": token.group(1), "username": "chief",
-         "password": "correct horse battery"}
+        {"csrfmiddlewaretoken": token.group(1), "login_view-current_step": "auth",
+         "auth-username": "chief", "auth-password": "correct horse battery"}
     )  # fmt: skip
     opener.open(login, body.encode(), timeout=10).read()
     assert any(cookie.name == "sessionid" for cookie in jar)
