@@ -207,7 +207,12 @@ def test_a_requests_id_ties_nginxs_access_log_to_the_apps_json_log_lines(site):
     assert [(line["level"], line["message"]) for line in ours] == [
         ("WARNING", "Not Found: /no-such-page/")
     ]
-    assert f"rid={request_id}" in (site.folder / "newsroom.access.log").read_text()
+    # nginx writes its access log line when the request ends, after the client has the answer.
+    _wait(
+        lambda: f"rid={request_id}" in (site.folder / "newsroom.access.log").read_text(),
+        f"nginx's access log line with request id {request_id}",
+        seconds=10,
+    )
 
 
 def test_plain_http_is_redirected_to_https_except_the_health_probe(site):
