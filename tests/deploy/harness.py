@@ -40,8 +40,8 @@ def swap(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-def env_file(**overrides) -> dict:
-    """deploy/newsroom.env.example as systemd's EnvironmentFile= reads it, then `overrides`."""
+def env_example() -> dict:
+    """deploy/newsroom.env.example as systemd's EnvironmentFile= reads it."""
     values = {}
     for line in (DEPLOY / "newsroom.env.example").read_text().splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
@@ -50,6 +50,12 @@ def env_file(**overrides) -> dict:
             if len(value) > 1 and value[0] == value[-1] == '"':  # as systemd unquotes
                 value = value[1:-1]
             values[name.strip()] = value
+    return values
+
+
+def env_file(**overrides) -> dict:
+    """A test server's environment: the example file, then `overrides`."""
+    values = env_example()
     for name in overrides:
         assert name in values, f"{name} is not in deploy/newsroom.env.example"
     # The test's editor signs in with a password alone (tests/accounts tests second factors).
