@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from articles.models import Article, Correction, Coverage
 from pages.models import Page
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, LiveEntryFactory
+from tests.images.uploads import jpeg
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +16,8 @@ pytestmark = pytest.mark.django_db
 def _fill(count):
     categories = [CategoryFactory(slug=f"cat-{i}") for i in range(3)]
     people = [AuthorFactory(slug=f"person-{i}") for i in range(3)]
+    people[0].photo = jpeg(240, 240)  # bylines with a photo cost no more queries
+    people[0].save()
     articles = [
         ArticleFactory(
             live=True,
@@ -104,3 +107,19 @@ def test_every_endpoint_runs_a_fixed_number_of_queries(client, settings, size, e
         assert response.status_code == 200, (url, response.content)
         counts.append(len(queries))
     assert counts == [first, kept], [q["sql"][:120] for q in queries.captured_queries]
+
+
+@pytest.mark.parametrize("size", [2, 8])
+def test_a_page_of_authors_with_photos_costs_the_same_queries_however_long(client, settings, size):
+    """Photos' renditions are read from the author's row: none is looked up per author."""
+    settings.PAGE_CACHE = False
+    for i in range(8):
+        AuthorFactory(slug=f"person-{i}", photo=jpeg(240, 240, name=f"person-{i}.jpg"))
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/api/v1/authors/?page_size={size}")
+        counts.append(len(queries))
+    photos = [item["photo"] for item in response.json()["results"]]
+    assert len(photos) == size and all(len(photo["srcset"]) == 2 for photo in photos)
+    assert counts == [3, 1]
