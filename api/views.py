@@ -4,6 +4,7 @@ entries under the same rules. Every article starts from `Article.objects.live()`
 """
 
 import datetime
+import functools
 
 from csp.decorators import csp_update
 from django.conf import settings
@@ -81,10 +82,18 @@ ITEM_FIELDS = (
 )
 
 
+@functools.cache
+def _items():
+    # Built once per process and only ever cloned (never evaluated): putting the bylines'
+    # prefetch, the two `Exists` flags and the column list together anew was a fifth of an
+    # uncached article's CPU.
+    names = (f"category__{localized_name('name', code)}" for code, _name in settings.LANGUAGES)
+    return Article.objects.for_article_page().only(*ITEM_FIELDS, *names)
+
+
 def live_articles():
     """Everything an article item shows, for live articles only."""
-    names = (f"category__{localized_name('name', code)}" for code, _name in settings.LANGUAGES)
-    return Article.objects.live().for_article_page().only(*ITEM_FIELDS, *names)
+    return _items().live()
 
 
 def with_extras(articles: list) -> list:
