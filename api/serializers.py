@@ -69,7 +69,9 @@ CropsSerializer = type(
 
 
 class PhotoSerializer(serializers.Serializer):
-    url = serializers.URLField()
+    url = serializers.URLField(help_text="The original upload.")
+    alt = serializers.CharField()
+    srcset = SizedImageSerializer(many=True, help_text="Square WebP widths, narrowest first.")
 
 
 class LeadImageSerializer(serializers.Serializer):
@@ -93,6 +95,7 @@ class BylineSerializer(serializers.Serializer):
     slug = serializers.CharField()
     role = serializers.ChoiceField(choices=sorted(ROLES.values()))
     url = serializers.URLField(help_text="The author in the API.")
+    photo = PhotoSerializer(allow_null=True)
 
 
 class CorrectionSerializer(serializers.Serializer):
@@ -154,6 +157,7 @@ class ArticleSerializer(serializers.Serializer):
                     "slug": link.author.slug,
                     "role": ROLES[link.role],
                     "url": f"{links.api}authors/{link.author.slug}/",
+                    "photo": photo(link.author, links),
                 }
                 for link in article.credit_list
             ],
@@ -185,6 +189,16 @@ def summary(article) -> str:
         return article.standfirst
     text = " ".join(html.unescape(strip_tags(article.body)).split())
     return Truncator(text).chars(SUMMARY_CHARS)
+
+
+def photo(author, links):
+    if not author.photo:
+        return None
+    return {
+        "url": links.absolute(media_url(author.photo.storage, author.photo.name)),
+        "alt": author.name,
+        "srcset": [{**item, "url": links.absolute(item["url"])} for item in author.photo_widths],
+    }
 
 
 def lead_image(article, links):
@@ -250,15 +264,12 @@ class AuthorSerializer(serializers.Serializer):
 
     def to_representation(self, author):
         links = self.context["links"]
-        photo = None
-        if author.photo:
-            photo = {"url": links.absolute(media_url(author.photo.storage, author.photo.name))}
         return {
             "slug": author.slug,
             "name": author.name,
             "job_titles": localized(author, "job_title"),
             "bios": localized(author, "bio"),
-            "photo": photo,
+            "photo": photo(author, links),
             "social_handle": author.social_handle,
             "page_url": links.absolute(author.get_absolute_url()),
             "url": f"{links.api}authors/{author.slug}/",
@@ -353,6 +364,7 @@ class EntryBylineSerializer(serializers.Serializer):
     name = serializers.CharField()
     slug = serializers.CharField()
     url = serializers.URLField(help_text="The author in the API.")
+    photo = PhotoSerializer(allow_null=True)
 
 
 class LiveEntrySerializer(serializers.Serializer):
@@ -386,6 +398,7 @@ class LiveEntrySerializer(serializers.Serializer):
                     "name": author.name,
                     "slug": author.slug,
                     "url": f"{links.api}authors/{author.slug}/",
+                    "photo": photo(author, links),
                 }
                 for author in entry.authors.all()
             ],

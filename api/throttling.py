@@ -27,11 +27,16 @@ class AddressRateThrottle(BaseThrottle):
         self.retry_after = max(1, math.ceil((slot + 1) * window - now))
         address = salted_hmac("api.client", client_address(request), algorithm="sha256")
         key = f"api:rate:{address.hexdigest()}:{slot}"
-        cache.add(key, 0, timeout=window)
+        # One round trip for all but a window's first request.
         try:
             count = cache.incr(key)
-        except ValueError:  # the window ended between add() and incr(), or no cache
-            return True
+        except ValueError:  # the window's first request
+            if cache.add(key, 1, timeout=window):
+                return True
+            try:
+                count = cache.incr(key)
+            except ValueError:  # the window ended meanwhile, or no cache: fail open
+                return True
         return count <= settings.API_RATE_LIMIT
 
     def wait(self):

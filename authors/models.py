@@ -3,7 +3,8 @@ from django.db import models
 from django.urls import get_script_prefix
 from django.utils.translation import gettext_lazy as _
 
-from images.fields import CheckedImageField
+from images.fields import PortraitField
+from images.media import media_url
 
 
 class Author(models.Model):
@@ -13,9 +14,17 @@ class Author(models.Model):
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
     job_title = models.CharField(_("job title"), max_length=120, blank=True)
     bio = models.TextField(_("bio"), blank=True)
-    photo = CheckedImageField(
-        _("photo"), upload_to="authors/%Y/", blank=True, min_width=200, min_height=200
+    photo = PortraitField(
+        _("photo"),
+        upload_to="authors/%Y/",
+        blank=True,
+        min_width=200,
+        min_height=200,
+        renditions_field="photo_renditions",
     )
+    # Square WebP renditions' names and sizes, written when the photo is saved:
+    #   {"srcset": [{"name": str, "width": int, "height": int}, ...], "crops": {}}
+    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("login"),
@@ -42,3 +51,21 @@ class Author(models.Model):
     def get_absolute_url(self):
         # Built by hand: bylines on list pages call this for every author.
         return f"{get_script_prefix()}author/{self.slug}/"
+
+    @property
+    def photo_widths(self) -> list[dict]:
+        """[{'url', 'width', 'height'}, …] narrowest first: the photo's square renditions."""
+        storage = self.photo.storage
+        return [
+            {
+                "url": media_url(storage, item["name"]),
+                "width": item["width"],
+                "height": item["height"],
+            }
+            for item in self.photo_renditions.get("srcset", [])
+        ]
+
+    @property
+    def photo_srcset(self) -> str:
+        """'url 120w, url 240w, …' for <img srcset>, or '' before renditions exist."""
+        return ", ".join(f"{item['url']} {item['width']}w" for item in self.photo_widths)

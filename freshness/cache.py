@@ -25,6 +25,10 @@ SHARED_KEY_PREFIX = "shared:"
 RETRY_SECONDS = 2.0
 MADE_KEYS_MAX = 100_000
 UNREACHABLE = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+INCR_EXISTING = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('INCRBY', KEYS[1], ARGV[1]) end
+return false
+"""
 
 
 def make_key(key, key_prefix, version):
@@ -47,6 +51,14 @@ class _Client(django_redis.RedisCacheClient):
         if client is None:
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
+
+    def incr(self, key, delta):
+        # Django asks EXISTS, then INCRBY: two round trips, and a key that expires between
+        # them comes back with no timeout. One script does both at once.
+        value = self.get_client(key, write=True).eval(INCR_EXISTING, 1, key, delta)
+        if value is None:
+            raise ValueError(f"Key '{key}' not found.")
+        return value
 
 
 def _key_not_found(*args, **kwargs):

@@ -1,5 +1,6 @@
 """Model and form fields for uploaded images: checked on upload, stored without metadata, and (for
-lead images) with their renditions. Field types only: no model of any app is imported here."""
+lead images and author photos) with their renditions. Field types only: no model of any app is
+imported here."""
 
 import logging
 
@@ -9,7 +10,7 @@ from django.utils.deconstruct import deconstructible
 from PIL import Image
 
 from .checks import validate_image, without_metadata
-from .renditions import make_renditions, rendition_names
+from .renditions import LEAD, PORTRAIT, Kind, make_renditions, rendition_names
 
 logger = logging.getLogger(__name__)
 
@@ -105,13 +106,16 @@ def _delete_after_commit(storage, names):
         transaction.on_commit(delete)
 
 
-class LeadImageField(CheckedImageField):
-    """The article's lead image; saving a new one also writes its renditions and byte size.
+class RenditionsImageField(CheckedImageField):
+    """An image whose renditions (of the field's `kind`, images.renditions) are written when a
+    new one is saved, with its byte size if the model keeps it.
 
     Like `width_field`/`height_field`, the derived columns are kept in step with the image by
     the field itself, so every path that saves an image (admin, scripts, demo loader, a
     history restore) gets renditions, and none is made in a reader's request.
     """
+
+    kind: Kind
 
     def __init__(self, *args, renditions_field=None, bytes_field=None, **kwargs):
         self.renditions_field, self.bytes_field = renditions_field, bytes_field
@@ -138,8 +142,8 @@ class LeadImageField(CheckedImageField):
         if not file:
             self._record(model_instance, {}, None)
         elif fresh:
-            renditions, size = make_renditions(name=file.name, storage=file.storage)
-            self._record(model_instance, renditions, file.size, size)
+            made, size = make_renditions(name=file.name, storage=file.storage, kind=self.kind)
+            self._record(model_instance, made, file.size, size)
         elif not self._renditions_present(file, old):
             self._remake(model_instance, file)
         unused = rendition_names(old) - rendition_names(
@@ -167,16 +171,30 @@ class LeadImageField(CheckedImageField):
     def _remake(self, model_instance, file):
         # An image restored from history, or saved before renditions existed.
         try:
-            renditions, size = make_renditions(name=file.name, storage=file.storage)
+            made, size = make_renditions(name=file.name, storage=file.storage, kind=self.kind)
         except (OSError, Image.DecompressionBombError, Image.DecompressionBombWarning):
             logger.warning("Cannot make renditions of %s; the original is shown.", file.name)
-            self._record(model_instance, {}, getattr(model_instance, self.bytes_field))
+            kept = getattr(model_instance, self.bytes_field) if self.bytes_field else None
+            self._record(model_instance, {}, kept)
             return
-        self._record(model_instance, renditions, file.size, size)
+        self._record(model_instance, made, file.size, size)
 
-    def _record(self, model_instance, renditions, byte_size, size=None):
-        setattr(model_instance, self.renditions_field, renditions)
-        setattr(model_instance, self.bytes_field, byte_size)
-        if size:  # upright, so width and height match what browsers show
+    def _record(self, model_instance, made, byte_size, size=None):
+        setattr(model_instance, self.renditions_field, made)
+        if self.bytes_field:
+            setattr(model_instance, self.bytes_field, byte_size)
+        if size and self.width_field:  # upright, so width and height match what browsers show
             setattr(model_instance, self.width_field, size[0])
             setattr(model_instance, self.height_field, size[1])
+
+
+class LeadImageField(RenditionsImageField):
+    """The article's lead image: srcset widths and the 16:9, 4:3 and 1:1 crops."""
+
+    kind = LEAD
+
+
+class PortraitField(RenditionsImageField):
+    """A person's photo: square WebP widths (images.renditions.PORTRAIT)."""
+
+    kind = PORTRAIT

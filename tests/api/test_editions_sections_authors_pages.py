@@ -9,6 +9,7 @@ from django.utils import timezone
 from articles.front_page import LATEST_COUNT
 from pages.models import Page
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory
+from tests.images.uploads import jpeg
 
 pytestmark = pytest.mark.django_db
 
@@ -111,6 +112,29 @@ def test_an_author_profile_links_their_articles(client):
     listed = client.get(profile["articles"]).json()["results"]
     assert [item["headline"] for item in listed] == ["Her story"]
     assert [a["slug"] for a in client.get("/api/v1/authors/").json()["results"]] == ["asma"]
+
+
+def test_an_author_photo_comes_with_its_square_renditions_in_profile_and_bylines(client):
+    author = AuthorFactory(name="Asma Hussain", slug="asma", photo=jpeg(500, 300, name="asma.jpg"))
+    article = ArticleFactory(live=True, authors=[author, AuthorFactory(slug="no-photo")])
+
+    photo = client.get("/api/v1/authors/asma/").json()["photo"]
+
+    assert photo["url"].startswith("http://testserver/media/authors/")
+    assert photo["alt"] == "Asma Hussain"
+    # Cut square from the centre (300 x 300): no rendition wider than that.
+    assert [(item["width"], item["height"]) for item in photo["srcset"]] == [
+        (120, 120),
+        (240, 240),
+    ]
+    assert all(
+        item["url"].startswith("http://testserver/media/authors/") and item["url"].endswith(".webp")
+        for item in photo["srcset"]
+    )
+    bylines = client.get(f"/api/v1/articles/{article.pk}/").json()["bylines"]
+    assert [byline["photo"] for byline in bylines] == [photo, None]
+    listed = client.get("/api/v1/authors/").json()["results"]
+    assert [item["photo"] for item in listed] == [photo, None]
 
 
 def test_fixed_pages_give_their_text_in_every_edition(client):

@@ -120,7 +120,12 @@ def test_updates_come_newest_first_with_flags_bylines_times_and_addresses(client
     assert oldest["pinned"] is True and oldest["key_event"] is False
     assert oldest["body_html"] == "<p>Counting starts in Colombo.</p>"
     assert oldest["bylines"] == [
-        {"name": "Nimal Perera", "slug": "nimal", "url": "http://testserver/api/v1/authors/nimal/"}
+        {
+            "name": "Nimal Perera",
+            "slug": "nimal",
+            "url": "http://testserver/api/v1/authors/nimal/",
+            "photo": None,
+        }
     ]
     assert oldest["posted_at"] == "2026-12-03T20:05:00+05:30"
     assert oldest["updated_at"] is None

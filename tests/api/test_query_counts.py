@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from articles.models import Article, Correction, Coverage
 from pages.models import Page
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, LiveEntryFactory
+from tests.images.uploads import jpeg
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +16,8 @@ pytestmark = pytest.mark.django_db
 def _fill(count):
     categories = [CategoryFactory(slug=f"cat-{i}") for i in range(3)]
     people = [AuthorFactory(slug=f"person-{i}") for i in range(3)]
+    people[0].photo = jpeg(240, 240)  # bylines with a photo cost no more queries
+    people[0].save()
     articles = [
         ArticleFactory(
             live=True,
@@ -26,7 +29,9 @@ def _fill(count):
         )
         for i in range(count)
     ]
-    for i in range(0, count, 5):  # a Tamil translation of every fifth story
+    # A Tamil translation of every third story, the newest English one among them, so that
+    # every list below shows one (its translations cost a query; a page with none skips it).
+    for i in range(1, count, 3):
         articles.append(
             ArticleFactory(
                 live=True,
@@ -62,8 +67,11 @@ ENDPOINTS = {
     # Narrowed by time or search: never counted, so the same both times.
     "articles since": ("/api/v1/articles/?since=2020-01-01T00:00Z&page_size={size}", 4, 4),
     "search": ("/api/v1/articles/?q=story&page_size={size}", 4, 4),
-    "article": ("/api/v1/articles/{pk}/", 4, 4),
-    "article by address": ("/api/v1/articles/{address}", 4, 4),
+    # The article with its section and whether it has corrections or translations, its
+    # bylines, its corrections; its translations only when it has some.
+    "article": ("/api/v1/articles/{pk}/", 3, 3),
+    "article by address": ("/api/v1/articles/{address}", 3, 3),
+    "translated article": ("/api/v1/articles/{translated}/", 4, 4),
     # The front page's four queries (articles.front_page), then its articles as above.
     "front page": ("/api/v1/editions/en/front-page/", 8, 8),
     "breaking item": ("/api/v1/editions/en/breaking/", 4, 4),
@@ -96,7 +104,9 @@ def test_every_endpoint_runs_a_fixed_number_of_queries(client, settings, size, e
     address = articles[5].get_absolute_url().lstrip("/")
     template, first, kept = ENDPOINTS[endpoint]
     blog = Article.objects.get(slug="live-en").pk
-    url = template.format(size=size, pk=articles[5].pk, address=address, blog=blog)
+    url = template.format(
+        size=size, pk=articles[5].pk, translated=articles[4].pk, address=address, blog=blog
+    )
     counts = []
     for _ in range(2):
         with CaptureQueriesContext(connection) as queries:
@@ -104,3 +114,19 @@ def test_every_endpoint_runs_a_fixed_number_of_queries(client, settings, size, e
         assert response.status_code == 200, (url, response.content)
         counts.append(len(queries))
     assert counts == [first, kept], [q["sql"][:120] for q in queries.captured_queries]
+
+
+@pytest.mark.parametrize("size", [2, 8])
+def test_a_page_of_authors_with_photos_costs_the_same_queries_however_long(client, settings, size):
+    """Photos' renditions are read from the author's row: none is looked up per author."""
+    settings.PAGE_CACHE = False
+    for i in range(8):
+        AuthorFactory(slug=f"person-{i}", photo=jpeg(240, 240, name=f"person-{i}.jpg"))
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/api/v1/authors/?page_size={size}")
+        counts.append(len(queries))
+    photos = [item["photo"] for item in response.json()["results"]]
+    assert len(photos) == size and all(len(photo["srcset"]) == 2 for photo in photos)
+    assert counts == [3, 1]
