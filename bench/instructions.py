@@ -3,8 +3,9 @@ fraction of a percent whatever else the machine runs, where wall-clock CPU figur
 two-core machine move by tens of percent between runs. For comparing two versions of the code.
 
 Each page is rendered in-process through the whole middleware stack (Django's test client, the
-page cache off, DEBUG off) against the database BENCH_DATABASE_URL names; ten warm-up requests,
-then only the measured requests are counted. Needs Debian's valgrind.
+page cache off, DEBUG off, the garbage collector set as gunicorn.conf.py's fork hooks set it)
+against the database BENCH_DATABASE_URL names; ten warm-up requests, then only the measured
+requests are counted. Needs Debian's valgrind.
 
     python bench/instructions.py /latest/ /2026/12/03/some-story/
     python bench/instructions.py --checkout ../other-release --settings newsroom.settings /
@@ -26,9 +27,14 @@ WARM_UP = 10
 PROGRAM = """
 import os, sys, time
 sys.path.insert(0, os.getcwd())
-import django
+import django, runpy
 django.setup()
 from django.test import Client
+# As gunicorn runs the app: its fork hooks set the garbage collector's policy.
+hooks = runpy.run_path("gunicorn.conf.py")
+for hook in ("pre_fork", "post_fork"):
+    if hook in hooks:
+        hooks[hook](None, None)
 client, path, count, go = Client(), sys.argv[1], int(sys.argv[2]), sys.argv[3]
 for _ in range({warm_up}):
     assert client.get(path).status_code == 200, path
