@@ -131,6 +131,13 @@ def _public(response) -> bool:
     return not directives & UNCACHEABLE_DIRECTIVES and varies <= {"cookie"}
 
 
+def _immutable(response) -> bool:
+    """A response at an address naming its content's hash (a stylesheet of the site settings'
+    colours): it sets its own year-long lifetime, which a stored copy's replay would cut short,
+    and costs no query to render again."""
+    return "immutable" in response.get("Cache-Control", "")
+
+
 def _allow_public_caching(response, valid_until: float):
     """Public caching headers for a CDN, never past the entry's own end."""
     remaining = int(valid_until - time.time())
@@ -192,6 +199,8 @@ class PageCacheMiddleware:
         with freshness.collecting_tags() as collected:
             response = self.get_response(request)
         request.cache_tags = page_tags(request, collected)
+        if _immutable(response):
+            return response
         if response.status_code in NOT_STORED_BUT_PUBLIC:
             if "Cache-Control" not in response and _public(response):
                 _allow_public_caching(response, valid_until)

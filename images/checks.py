@@ -54,9 +54,15 @@ def validate_image(file, *, min_width: int = 0, min_height: int = 0) -> None:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             file.seek(0)
             with Image.open(file, formats=FORMATS) as image:
-                width, height = image.size
-                if width * height > settings.IMAGE_MAX_PIXELS:
+                if image.width * image.height > settings.IMAGE_MAX_PIXELS:
                     raise _refuse("too_many_pixels", limit=_millions(settings.IMAGE_MAX_PIXELS))
+                # First, on an image just opened: a PNG's getexif() reads the file on, and
+                # verify() then refuses to run.
+                image.verify()
+            # verify() does not decode, and lets a truncated JPEG through; decoding does not.
+            file.seek(0)
+            with Image.open(file, formats=FORMATS) as image:
+                width, height = image.size
                 if image.getexif().get(EXIF_ORIENTATION) in QUARTER_TURNS:
                     width, height = height, width
                 if width < min_width or height < min_height:
@@ -67,10 +73,6 @@ def validate_image(file, *, min_width: int = 0, min_height: int = 0) -> None:
                         min_width=min_width,
                         min_height=min_height,
                     )
-                image.verify()
-            # verify() does not decode, and lets a truncated JPEG through; decoding does not.
-            file.seek(0)
-            with Image.open(file, formats=FORMATS) as image:
                 image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _refuse("too_many_pixels", limit=_millions(settings.IMAGE_MAX_PIXELS)) from None
