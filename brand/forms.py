@@ -38,11 +38,6 @@ class SiteSettingsForm(forms.ModelForm):
             "footer_lines",
             "video_title",
         ]
-        widgets = {
-            "primary_colour": forms.TextInput(attrs={"type": "color"}),
-            "secondary_colour": forms.TextInput(attrs={"type": "color"}),
-            "highlight_colour": forms.TextInput(attrs={"type": "color"}),
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,13 +8,7 @@ from images.fields import CheckedImageField, SquareIconField
 from images.media import media_url
 
 from . import video
-from .fields import HttpsURLField
-from .validators import (
-    ProfileURLValidator,
-    validate_behind_white_text,
-    validate_colour,
-    validate_square,
-)
+from .fields import ColourField, ProfileURLField
 
 # Favicon (32), Apple touch icon (180), the web app manifest's icons (192, 512).
 ICON_SIZES = (32, 180, 192, 512)
@@ -32,7 +26,7 @@ DEFAULT_COLOURS = {"primary": "#c8102e", "secondary": "#a00c24", "highlight": "#
 
 def _social(field):
     label, hosts = SOCIAL_NETWORKS[field]
-    return HttpsURLField(label, blank=True, validators=[ProfileURLValidator(label, hosts)])
+    return ProfileURLField(label, blank=True, network=label, hosts=hosts)
 
 
 class SiteSettings(models.Model):
@@ -63,32 +57,27 @@ class SiteSettings(models.Model):
         min_height=512,
         sizes=ICON_SIZES,
         squares_field="icons",
-        validators=[validate_square],
         help_text=_(
             "A square PNG, at least 512 × 512 pixels: the browser tab's icon and the home "  # noqa: RUF001
             "screen's are made from it."
         ),
     )
     icons = models.JSONField(default=dict, blank=True, editable=False)
-    primary_colour = models.CharField(
+    primary_colour = ColourField(
         _("header colour"),
-        max_length=7,
         default=DEFAULT_COLOURS["primary"],
-        validators=[validate_behind_white_text],
+        behind_white_text=True,
         help_text=_("Behind the header's white text, and for links and rules: #rrggbb."),
     )
-    secondary_colour = models.CharField(
+    secondary_colour = ColourField(
         _("section bar colour"),
-        max_length=7,
         default=DEFAULT_COLOURS["secondary"],
-        validators=[validate_behind_white_text],
+        behind_white_text=True,
         help_text=_("Behind the sections' menu (white text): #rrggbb."),
     )
-    highlight_colour = models.CharField(
+    highlight_colour = ColourField(
         _("highlight colour"),
-        max_length=7,
         default=DEFAULT_COLOURS["highlight"],
-        validators=[validate_colour],
         help_text=_("The BREAKING label, on black: #rrggbb."),
     )
     facebook_url = _social("facebook_url")

@@ -2,14 +2,12 @@
 without importing the models."""
 
 import re
-import warnings
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
 
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 # WCAG 2 AA for normal text: the header's and the section bar's white text must stay readable.
@@ -70,25 +68,3 @@ class ProfileURLValidator:
 
     def __eq__(self, other):
         return isinstance(other, ProfileURLValidator) and vars(self) == vars(other)
-
-
-def validate_square(file) -> None:
-    """The icon is cut into squares: a wide or tall image would lose its sides."""
-    if getattr(file, "_committed", False):
-        return  # stored, so checked when it was uploaded
-    file.seek(0)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(file) as image:
-                width, height = image.size
-    except (OSError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return  # not an image, or too big: images.checks gives the reason
-    finally:
-        file.seek(0)
-    if width != height:
-        raise ValidationError(
-            _("The icon must be square; this image is %(width)s × %(height)s pixels."),  # noqa: RUF001
-            code="not_square",
-            params={"width": width, "height": height},
-        )

@@ -28,6 +28,9 @@ MESSAGES = {
         "This image is %(width)s × %(height)s pixels; it must be at least "  # noqa: RUF001
         "%(min_width)s × %(min_height)s pixels."  # noqa: RUF001
     ),
+    "not_square": _(
+        "This image must be square; it is %(width)s × %(height)s pixels."  # noqa: RUF001
+    ),
     "damaged": _("This image is damaged or incomplete; please export it again and re-upload."),
 }
 
@@ -102,3 +105,21 @@ def without_metadata(file) -> ContentFile:
     # Named for what it is, so its type (feed enclosures, downloads) never depends on a guess.
     stem = posixpath.splitext(posixpath.basename(file.name))[0]
     return ContentFile(buffer.getvalue(), name=f"{stem}{EXTENSIONS[image_format]}")
+
+
+def validate_square(file) -> None:
+    """The icon is cut into squares: a wide or tall image would lose its sides."""
+    if getattr(file, "_committed", False):
+        return  # stored, so checked when it was uploaded
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                width, height = image.size
+    except (OSError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return  # not an image, or too big: images.checks gives the reason
+    finally:
+        file.seek(0)
+    if width != height:
+        raise _refuse("not_square", width=width, height=height)

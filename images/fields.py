@@ -8,7 +8,7 @@ from django.db import models, transaction
 from django.utils.deconstruct import deconstructible
 from PIL import Image
 
-from .checks import validate_image, without_metadata
+from .checks import validate_image, validate_square, without_metadata
 from .renditions import make_renditions, make_squares, rendition_names
 
 logger = logging.getLogger(__name__)
@@ -190,6 +190,11 @@ class SquareIconField(CheckedImageField):
     def __init__(self, *args, sizes=(), squares_field=None, **kwargs):
         self.sizes, self.squares_field = tuple(sizes), squares_field
         super().__init__(*args, **kwargs)
+
+    @property
+    def validators(self):
+        # Cut into squares, a wide or tall image would lose its sides.
+        return [*super().validators, validate_square]
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
