@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.shortcuts import redirect
@@ -6,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from . import permissions
+from .fields import ColourField
 from .forms import SiteSettingsForm
 from .models import SiteSettings
 
@@ -17,6 +19,8 @@ class SiteSettingsAdmin(TranslationAdmin):
     here, so the form never takes their values."""
 
     form = SiteSettingsForm
+    # The browser's colour picker; it sends #rrggbb, which ColourField checks again.
+    formfield_overrides = {ColourField: {"widget": forms.TextInput(attrs={"type": "color"})}}
     fieldsets = [
         (_("Logo and icon"), {"fields": ["logo", "icon"]}),
         (_("Colours"), {"fields": ["primary_colour", "secondary_colour", "highlight_colour"]}),

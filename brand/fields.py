@@ -1,7 +1,6 @@
 """Field types of the site settings, carrying their checks (brand.validators): migrations refer
 to these, never to the models."""
 
-from django import forms
 from django.db import models
 
 from .validators import ProfileURLValidator, validate_behind_white_text, validate_colour
@@ -24,9 +23,6 @@ class ColourField(models.CharField):
         name, path, args, kwargs = super().deconstruct()
         kwargs.pop("max_length", None)
         return name, path, args, kwargs | {"behind_white_text": self.behind_white_text}
-
-    def formfield(self, **kwargs):
-        return super().formfield(**{"widget": forms.TextInput(attrs={"type": "color"}), **kwargs})
 
 
 class ProfileURLField(models.URLField):

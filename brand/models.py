@@ -44,8 +44,9 @@ class SiteSettings(models.Model):
         blank=True,
         width_field="logo_width",
         height_field="logo_height",
+        min_width=96,
         min_height=48,
-        help_text=_("PNG, JPEG or WebP, at least 48 pixels high; shown in the header."),
+        help_text=_("PNG, JPEG or WebP, at least 96 × 48 pixels; shown in the header."),  # noqa: RUF001
     )
     logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
