@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +21,10 @@ class SiteSettingsAdmin(TranslationAdmin):
 
     form = SiteSettingsForm
     # The browser's colour picker; it sends #rrggbb, which ColourField checks again.
-    formfield_overrides = {ColourField: {"widget": forms.TextInput(attrs={"type": "color"})}}
+    formfield_overrides = {
+        ColourField: {"widget": forms.TextInput(attrs={"type": "color"})},
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})},
+    }
     fieldsets = [
         (_("Logo and icon"), {"fields": ["logo", "icon"]}),
         (_("Colours"), {"fields": ["primary_colour", "secondary_colour", "highlight_colour"]}),

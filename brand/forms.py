@@ -11,9 +11,10 @@ class SiteSettingsForm(forms.ModelForm):
     found in it are stored (brand.video)."""
 
     video_address = forms.CharField(
-        label=_("video address"),
+        label=_("Video address"),
         required=False,
         max_length=300,
+        widget=forms.TextInput(attrs={"class": "vURLField"}),
         help_text=_(
             "Paste the address of a YouTube or Facebook video to show it on the home page; "
             "empty the box to take it off."
