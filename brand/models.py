@@ -9,6 +9,7 @@ from images.media import media_url
 
 from . import video
 from .fields import ColourField, ProfileURLField
+from .validators import HEX_COLOUR
 
 # Favicon (32), Apple touch icon (180), the web app manifest's icons (192, 512).
 ICON_SIZES = (32, 180, 192, 512)
@@ -167,12 +168,22 @@ class SiteSettings(models.Model):
         return video.watch_url(self.video_provider, self.video_id)
 
     def stylesheet(self) -> str:
-        """The colours as CSS custom properties (static/css/site.css uses them)."""
+        """The colours as CSS custom properties (static/css/site.css uses them). A value that
+        is not #rrggbb (saved by a script without the form's checks) gives way to the default:
+        nothing but a colour is ever written into the stylesheet."""
+        colours = {
+            name: value if HEX_COLOUR.fullmatch(value or "") else DEFAULT_COLOURS[name]
+            for name, value in (
+                ("primary", self.primary_colour),
+                ("secondary", self.secondary_colour),
+                ("highlight", self.highlight_colour),
+            )
+        }
         return (
             ":root {"
-            f" --accent: {self.primary_colour};"
-            f" --accent-dark: {self.secondary_colour};"
-            f" --highlight: {self.highlight_colour};"
+            f" --accent: {colours['primary']};"
+            f" --accent-dark: {colours['secondary']};"
+            f" --highlight: {colours['highlight']};"
             " }\n"
         )
 

@@ -1,7 +1,8 @@
 from django.conf import settings
+from django.utils.functional import lazy
 
 from articles.models import Article, Category
-from brand.site import site_settings
+from brand.site import advertising_email, site_settings
 from editions.addresses import current
 from freshness.generation import generation_cached, tag
 from pages.models import Page
@@ -51,8 +52,9 @@ def _read_chrome(edition):
 
 
 def identity(request):
-    """The site's name and advertising address (also for the admin's and sitemaps' templates)."""
-    return {"site_name": settings.SITE_NAME, "advertising_email": site_settings().contact_email}
+    """The site's name and advertising address (also for the admin's and sitemaps' templates).
+    The address is read only by a template that shows it: the admin's pages do not."""
+    return {"site_name": settings.SITE_NAME, "advertising_email": lazy(advertising_email, str)()}
 
 
 def site(request):

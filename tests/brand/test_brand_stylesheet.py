@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from brand.models import SiteSettings
 from tests.brand.helpers import post
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +57,10 @@ def test_pages_carry_no_inline_style(admin_client, client):
     post(admin_client, primary_colour="#004488", video_address="https://youtu.be/dQw4w9WgXcQ")
     html = client.get("/").content.decode()
     assert "<style" not in html and " style=" not in html
+
+
+def test_only_colours_are_ever_written_into_the_stylesheet():
+    # Saved by a script, past the form's checks.
+    SiteSettings(primary_colour="red; } body { display: none").save()
+    css = SiteSettings.load().stylesheet()
+    assert "--accent: #c8102e;" in css and "display" not in css
