@@ -7,7 +7,9 @@ host and full path only, and stays out of the way of anyone who may see somethin
 - requests with a session cookie (logged-in staff; anonymous readers never get one) or a pending
   flash message, requests with an `Authorization` header, anything under /admin/, and /healthz;
 - responses that are not 200, set a cookie (a page with a CSRF token always does), vary on
-  anything but Cookie, or say private/no-cache/no-store (`never_cache` previews, search, forms).
+  anything but Cookie, or say private/no-cache/no-store (`never_cache` previews, search, forms);
+- responses that say `immutable` (an address naming its content's hash): their own year-long
+  lifetime stands.
 
 Entries are stored gzipped (an anonymous page holds no secret, so compression cannot leak one)
 and served gzipped to every client that accepts it, as browsers and CDNs do: a hit then writes

@@ -69,3 +69,5 @@ def test_nobody_adds_or_deletes_the_settings(admin_client):
         admin_client.post("/admin/brand/sitesettings/1/delete/", {"post": "yes"}).status_code == 403
     )
     assert SiteSettings.objects.count() == 1
+    history = admin_client.get("/admin/brand/sitesettings/1/history/")
+    assert history.status_code == 200 and b"Changed" in history.content
