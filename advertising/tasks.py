@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
+from brand.site import advertising_email
+
 from .models import Enquiry
 
 logger = logging.getLogger(__name__)
@@ -47,7 +49,7 @@ def _sales_message_text(enquiry: Enquiry) -> EmailMessage:
             % {"name": enquiry.name, "organisation": enquiry.organisation}
         ),
         body=render_to_string("advertising/email/sales_notification.txt", {"enquiry": enquiry}),
-        to=[settings.ADVERTISING_EMAIL],
+        to=[advertising_email()],
         reply_to=[enquiry.email],
     )
 
@@ -67,7 +69,7 @@ def _confirmation_text(enquiry: Enquiry) -> EmailMessage:
             {"enquiry": enquiry, "site_name": settings.SITE_NAME},
         ),
         to=[enquiry.email],
-        reply_to=[settings.ADVERTISING_EMAIL],
+        reply_to=[advertising_email()],
     )
 
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from brand.site import advertising_email
 from newsroom.addresses import client_address
 
 from .forms import EnquiryForm
@@ -28,7 +29,7 @@ def enquiry(request):
                         "Sorry, we could not accept your enquiry just now. Please try again "
                         "later, or e-mail us at %(email)s."
                     )
-                    % {"email": settings.ADVERTISING_EMAIL},
+                    % {"email": advertising_email()},
                 )
             else:
                 return redirect("advertising:thanks")

@@ -26,6 +26,8 @@ SITE_WIDE_PREFIXES = (
     "/robots.txt",
     "/sitemap",
     "/news-sitemap.xml",
+    "/brand/",
+    "/manifest.webmanifest",
 )
 
 

@@ -7,7 +7,9 @@ host and full path only, and stays out of the way of anyone who may see somethin
 - requests with a session cookie (logged-in staff; anonymous readers never get one) or a pending
   flash message, requests with an `Authorization` header, anything under /admin/, and /healthz;
 - responses that are not 200, set a cookie (a page with a CSRF token always does), vary on
-  anything but Cookie, or say private/no-cache/no-store (`never_cache` previews, search, forms).
+  anything but Cookie, or say private/no-cache/no-store (`never_cache` previews, search, forms);
+- responses that say `immutable` (an address naming its content's hash): their own year-long
+  lifetime stands.
 
 Entries are stored gzipped (an anonymous page holds no secret, so compression cannot leak one)
 and served gzipped to every client that accepts it, as browsers and CDNs do: a hit then writes
@@ -131,6 +133,13 @@ def _public(response) -> bool:
     return not directives & UNCACHEABLE_DIRECTIVES and varies <= {"cookie"}
 
 
+def _immutable(response) -> bool:
+    """A response at an address naming its content's hash (a stylesheet of the site settings'
+    colours): it sets its own year-long lifetime, which a stored copy's replay would cut short,
+    and costs no query to render again."""
+    return "immutable" in response.get("Cache-Control", "")
+
+
 def _allow_public_caching(response, valid_until: float):
     """Public caching headers for a CDN, never past the entry's own end."""
     remaining = int(valid_until - time.time())
@@ -192,6 +201,8 @@ class PageCacheMiddleware:
         with freshness.collecting_tags() as collected:
             response = self.get_response(request)
         request.cache_tags = page_tags(request, collected)
+        if _immutable(response):
+            return response
         if response.status_code in NOT_STORED_BUT_PUBLIC:
             if "Cache-Control" not in response and _public(response):
                 _allow_public_caching(response, valid_until)

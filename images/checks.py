@@ -28,6 +28,9 @@ MESSAGES = {
         "This image is %(width)s × %(height)s pixels; it must be at least "  # noqa: RUF001
         "%(min_width)s × %(min_height)s pixels."  # noqa: RUF001
     ),
+    "not_square": _(
+        "This image must be square; it is %(width)s × %(height)s pixels."  # noqa: RUF001
+    ),
     "damaged": _("This image is damaged or incomplete; please export it again and re-upload."),
 }
 
@@ -54,9 +57,15 @@ def validate_image(file, *, min_width: int = 0, min_height: int = 0) -> None:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             file.seek(0)
             with Image.open(file, formats=FORMATS) as image:
-                width, height = image.size
-                if width * height > settings.IMAGE_MAX_PIXELS:
+                if image.width * image.height > settings.IMAGE_MAX_PIXELS:
                     raise _refuse("too_many_pixels", limit=_millions(settings.IMAGE_MAX_PIXELS))
+                # First, on an image just opened: a PNG's getexif() reads the file on, and
+                # verify() then refuses to run.
+                image.verify()
+            # verify() does not decode, and lets a truncated JPEG through; decoding does not.
+            file.seek(0)
+            with Image.open(file, formats=FORMATS) as image:
+                width, height = image.size
                 if image.getexif().get(EXIF_ORIENTATION) in QUARTER_TURNS:
                     width, height = height, width
                 if width < min_width or height < min_height:
@@ -67,10 +76,6 @@ def validate_image(file, *, min_width: int = 0, min_height: int = 0) -> None:
                         min_width=min_width,
                         min_height=min_height,
                     )
-                image.verify()
-            # verify() does not decode, and lets a truncated JPEG through; decoding does not.
-            file.seek(0)
-            with Image.open(file, formats=FORMATS) as image:
                 image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _refuse("too_many_pixels", limit=_millions(settings.IMAGE_MAX_PIXELS)) from None
@@ -100,3 +105,21 @@ def without_metadata(file) -> ContentFile:
     # Named for what it is, so its type (feed enclosures, downloads) never depends on a guess.
     stem = posixpath.splitext(posixpath.basename(file.name))[0]
     return ContentFile(buffer.getvalue(), name=f"{stem}{EXTENSIONS[image_format]}")
+
+
+def validate_square(file) -> None:
+    """The icon is cut into squares: a wide or tall image would lose its sides."""
+    if getattr(file, "_committed", False):
+        return  # stored, so checked when it was uploaded
+    file.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                width, height = image.size
+    except (OSError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return  # not an image, or too big: images.checks gives the reason
+    finally:
+        file.seek(0)
+    if width != height:
+        raise _refuse("not_square", width=width, height=height)

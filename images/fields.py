@@ -9,8 +9,8 @@ from django.db import models, transaction
 from django.utils.deconstruct import deconstructible
 from PIL import Image
 
-from .checks import validate_image, without_metadata
-from .renditions import LEAD, PORTRAIT, Kind, make_renditions, rendition_names
+from .checks import validate_image, validate_square, without_metadata
+from .renditions import LEAD, PORTRAIT, Kind, make_renditions, make_squares, rendition_names
 
 logger = logging.getLogger(__name__)
 
@@ -198,3 +198,37 @@ class PortraitField(RenditionsImageField):
     """A person's photo: square WebP widths (images.renditions.PORTRAIT)."""
 
     kind = PORTRAIT
+
+
+class SquareIconField(CheckedImageField):
+    """A square image from which icons of fixed sizes are made when it is saved (the site's
+    favicon and app icons); their storage names are kept in `squares_field`, like
+    `LeadImageField`'s renditions, so every path that saves the image gets them."""
+
+    def __init__(self, *args, sizes=(), squares_field=None, **kwargs):
+        self.sizes, self.squares_field = tuple(sizes), squares_field
+        super().__init__(*args, **kwargs)
+
+    @property
+    def validators(self):
+        # Cut into squares, a wide or tall image would lose its sides.
+        return [*super().validators, validate_square]
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        return name, path, args, kwargs | {"sizes": self.sizes, "squares_field": self.squares_field}
+
+    def pre_save(self, model_instance, add):
+        upload = getattr(model_instance, self.attname)
+        fresh = bool(upload) and not upload._committed
+        file = super().pre_save(model_instance, add)
+        old = getattr(model_instance, self.squares_field) or {}
+        if not file:
+            squares = {}
+        elif fresh:
+            squares = make_squares(name=file.name, storage=file.storage, sizes=self.sizes)
+        else:
+            return file
+        setattr(model_instance, self.squares_field, squares)
+        _delete_after_commit(self.storage, set(old.values()) - set(squares.values()))
+        return file

@@ -106,3 +106,18 @@ def rendition_names(renditions: dict) -> set[str]:
     return {item["name"] for item in renditions.get("srcset", [])} | {
         item["name"] for item in renditions.get("crops", {}).values()
     }
+
+
+def make_squares(*, name: str, storage, sizes) -> dict[str, str]:
+    """Write PNG squares of the stored square image `name`, one per size in `sizes`, next to it
+    (site icons: PNG keeps their transparency). Returns {str(size): storage name}."""
+    with storage.open(name, "rb") as source:
+        image = _upright(source)
+    base = posixpath.splitext(name)[0]
+    squares = {}
+    for size in sizes:
+        square = ImageOps.fit(image, (size, size), Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+        buffer = io.BytesIO()
+        square.save(buffer, "PNG", optimize=True)
+        squares[str(size)] = storage.save(f"{base}-{size}.png", ContentFile(buffer.getvalue()))
+    return squares

@@ -1,13 +1,16 @@
 from django.conf import settings
+from django.utils.functional import lazy
 
 from articles.models import Article, Category
+from brand.site import advertising_email, site_settings
 from editions.addresses import current
 from freshness.generation import generation_cached, tag
 from pages.models import Page
 
 
 def site_chrome():
-    """The header's sections, the footer's pages and the breaking-news banner.
+    """The header's sections, the footer's pages, the breaking-news banner and the brand
+    (brand.site: logo, colours, social links, footer lines, the home page's video).
 
     Every page shows them: they are kept as one entry under the page cache's content
     generation, so a page pays one cache round trip for them and no query until a category,
@@ -44,14 +47,21 @@ def _read_chrome(edition):
         "footer_pages": list(Page.objects.only("title", "slug")),
         "breaking_news": breaking,
         "live_news": live,
+        "brand": site_settings(),  # its tags ("chrome") pass to this entry
     }
 
 
 def identity(request):
-    """The site's name and advertising address (also for the admin's and sitemaps' templates)."""
-    return {"site_name": settings.SITE_NAME, "advertising_email": settings.ADVERTISING_EMAIL}
+    """The site's name and advertising address (also for the admin's and sitemaps' templates).
+    The address is read only by a template that shows it: the admin's pages do not."""
+    return {"site_name": settings.SITE_NAME, "advertising_email": lazy(advertising_email, str)()}
 
 
 def site(request):
     """What every reader page's header and footer show."""
-    return {**identity(request), **site_chrome()}
+    chrome = site_chrome()
+    return {
+        "site_name": settings.SITE_NAME,
+        "advertising_email": chrome["brand"].contact_email,
+        **chrome,
+    }

@@ -7,6 +7,7 @@ spent on anything else. The admin and e-mails stay in Django templates, inside t
 
 import functools
 
+from django.conf import settings
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
@@ -15,7 +16,7 @@ from django.utils.safestring import mark_safe
 from jinja2 import Environment
 
 from datelines import iso, time_element
-from editions.addresses import current, front_links
+from editions.addresses import current, front_links, site_prefix
 from editions.registry import all_editions
 
 from .templatetags.newsroom import json_ld, lead_image, link, live_flag, name_list
@@ -31,6 +32,19 @@ def _reverse(prefix, name, args):
     return reverse(name, args=args)
 
 
+def site_url(name, *args):
+    """An address of the site itself, not of an edition (the brand's stylesheet, the web app
+    manifest): the same whichever edition is served."""
+    return _site_reverse(site_prefix(), name, args)
+
+
+@functools.lru_cache(maxsize=64)
+def _site_reverse(prefix, name, args):
+    return prefix + reverse(name, urlconf=settings.ROOT_URLCONF, args=args).removeprefix(
+        get_script_prefix()
+    )
+
+
 def paragraphs(text):
     """Plain text as <p>/<br> markup, escaped (Django's `linebreaks` filter)."""
     return mark_safe(linebreaks(text, autoescape=True))
@@ -42,6 +56,7 @@ def environment(**options):
     env.globals.update(
         static=static,
         url=url,
+        site_url=site_url,
         localtime=timezone.localtime,
         get_language=translation.get_language,
         edition=current,

@@ -36,6 +36,7 @@ ROLES = {
         "articles.view_historicalliveentry",
         *_crud("authors", "author"),
         *_crud("pages", "page"),
+        "brand.choose_home_video",
     ],
     SALES: [
         "advertising.view_enquiry",

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "articles",
     "advertising",
     "pages",
+    "brand",
     "images",
     "demo",
     "editions",

@@ -63,6 +63,7 @@ urlpatterns = [
     path("admin/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("api.urls")),
+    path("", include("brand.urls")),
     # The default edition's reader pages (and, at its own host, any edition's).
     path("", include("newsroom.reader_urls")),
 ]

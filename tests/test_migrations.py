@@ -7,7 +7,7 @@ from pathlib import Path
 from django.apps import apps
 
 ROOT = Path(__file__).resolve().parent.parent
-FIELD_MODULES = {"images.fields", "articles.fields", "articles.richtext"}
+FIELD_MODULES = {"images.fields", "articles.fields", "articles.richtext", "brand.fields"}
 
 
 def _first_party(module):

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Correction, Coverage
+from brand.models import SiteSettings
 from freshness.signals import tags_bumped, tags_of_change
 from pages.models import Page
 from tests.factories import ArticleFactory, AuthorFactory, CategoryFactory, LiveEntryFactory
@@ -130,6 +131,13 @@ def test_renaming_a_section_ends_every_page_of_every_edition(site):
 
 def test_editing_a_fixed_page_ends_every_page_of_every_edition(site):
     Page.objects.create(title="About us", slug="about", body="<p>Who we are.</p>")
+    assert site.ended() == set(site.pages)
+
+
+def test_saving_the_site_settings_ends_every_page_of_every_edition(site):
+    settings = SiteSettings.load()
+    settings.primary_colour = "#004488"
+    settings.save()
     assert site.ended() == set(site.pages)
 
 

@@ -29,20 +29,21 @@ def _translated(article):
 # the front page's stories, an article page's Latest News and section lists and a list's length
 # (for "Page N of M") are kept under the content generation (freshness.generation). After any
 # change they are read again, at a fixed cost (the banner asks for a breaking story and for an
-# open live blog).
+# open live blog). The first render also reads the site settings (brand.site), kept whole until
+# they are saved: an edit of the content does not read them again.
 PAGES = {
-    "home": (lambda a, c, p: "/", 0, 12),
-    "latest": (lambda a, c, p: "/latest/", 1, 7),
-    "category": (lambda a, c, p: c[0].get_absolute_url(), 2, 8),
-    "author": (lambda a, c, p: p[0].get_absolute_url(), 2, 8),
-    "article": (lambda a, c, p: a[1].get_absolute_url(), 2, 9),
+    "home": (lambda a, c, p: "/", 0, 13),
+    "latest": (lambda a, c, p: "/latest/", 1, 8),
+    "category": (lambda a, c, p: c[0].get_absolute_url(), 2, 9),
+    "author": (lambda a, c, p: p[0].get_absolute_url(), 2, 9),
+    "article": (lambda a, c, p: a[1].get_absolute_url(), 2, 10),
     # An article with a translation also asks for its live translations (hreflang).
-    "translated article": (lambda a, c, p: _translated(a[1]).get_absolute_url(), 3, 10),
-    "latest, page 2": (lambda a, c, p: "/latest/?page=2", 1, 7),
+    "translated article": (lambda a, c, p: _translated(a[1]).get_absolute_url(), 3, 11),
+    "latest, page 2": (lambda a, c, p: "/latest/?page=2", 1, 8),
     "fixed page": (
         lambda a, c, p: Page.objects.create(title="About", slug="about").get_absolute_url(),
         1,
-        6,
+        7,
     ),
 }
 
