@@ -1,4 +1,5 @@
 import datetime
+import functools
 
 from django.conf import settings
 from django.core import signing
@@ -23,6 +24,19 @@ from .models import Article, ArticleRedirect, Category
 from .pagination import KeptCountPaginator
 from .search import highlight, search_articles
 from .structured_data import breadcrumbs, lead_images, live_blog_posting, news_article
+
+
+# Built once per process and only ever cloned (never evaluated): putting the article page's
+# bylines prefetch and flags, or a list's columns, together anew was a sixth of an uncached
+# article page's CPU. `live()` is applied per request (it reads the clock).
+@functools.cache
+def _article_pages():
+    return Article.objects.for_article_page()
+
+
+@functools.cache
+def _list_items():
+    return Article.objects.for_list_items().latest_first()
 
 
 class LatestView(ListView):
@@ -51,7 +65,7 @@ class LatestView(ListView):
         return context
 
     def get_queryset(self):
-        return Article.objects.live().in_edition(current().code).for_list_items().latest_first()
+        return _list_items().live().in_edition(current().code)
 
 
 class CategoryView(LatestView):
@@ -105,7 +119,7 @@ class ArticleDetailView(DetailView):
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_queryset(self):
-        return Article.objects.live().in_edition(current().code).for_article_page()
+        return _article_pages().live().in_edition(current().code)
 
     def get_object(self, queryset=None):
         try:

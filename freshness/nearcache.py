@@ -297,22 +297,32 @@ def _skipping() -> bool:
 
 
 _near: NearCache | None = None
-_near_of = None  # (process id, cache object) the near cache was made for
+_near_of = None  # (process id, server, key prefix, size) the near cache was made for
+_making = threading.Lock()
 
 
 def near_cache() -> NearCache | None:
     """This process's near cache; None when off (PAGE_CACHE_WORKER_MB = 0) or the cache is not
     Redis. Made anew in each process (a forked worker must not share its parent's socket) and
-    for each cache object (settings changed: another server)."""
+    when the settings name another server; shared by the process's threads (Django gives each
+    thread a cache object of its own, but they all read the same server)."""
     global _near, _near_of
     shared = caches["default"]
     if settings.PAGE_CACHE_WORKER_MB <= 0 or not isinstance(shared, RedisCache):
         return None
-    owner = (os.getpid(), shared)
-    if _near is None or _near_of != owner:
-        if _near is not None:
-            _near._stop()
-        _near, _near_of = NearCache(settings.PAGE_CACHE_WORKER_MB * 1024 * 1024), owner
+    owner = (
+        os.getpid(),
+        str(settings.CACHES["default"]["LOCATION"]),
+        shared.make_key(""),
+        settings.PAGE_CACHE_WORKER_MB,
+    )
+    if _near_of != owner:
+        with _making:
+            if _near_of != owner:
+                if _near is not None:
+                    _near._stop()
+                _near = NearCache(settings.PAGE_CACHE_WORKER_MB * 1024 * 1024)
+                _near_of = owner
     return _near
 
 
