@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, models
 from django.db.models import Exists, F, Func, Min, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname as localized_name
 
 HEADLINE_FIELDS = (
     "title",
@@ -75,7 +77,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_list_items(self):
         """What an item on a list page shows (headline, section, image, time): no bylines."""
-        return self.select_related("category").lean()
+        # The section's slug and its name in each edition, not its descriptions.
+        names = (f"category__{localized_name('name', code)}" for code, _name in settings.LANGUAGES)
+        return self.select_related("category").only(*HEADLINE_FIELDS, "category__slug", *names)
 
     def lean(self):
         """Leaves out the big columns that only an article page shows."""
