@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils.functional import lazy
+from markupsafe import Markup
 
 from articles.models import Article, Category
 from brand.site import advertising_email, site_settings
@@ -14,7 +16,9 @@ def site_chrome():
 
     Every page shows them: they are kept as one entry under the page cache's content
     generation, so a page pays one cache round trip for them and no query until a category,
-    fixed page or article changes, or a breaking flag expires.
+    fixed page or article changes, or a breaking flag expires. The header and the footer's
+    links are the same on every page of an edition: kept rendered (`site_header`,
+    `site_footer`), they cost a page nothing to write.
     """
     edition = current().code
     return generation_cached(
@@ -42,13 +46,24 @@ def _read_chrome(edition):
         .first()
     )
     tag(*(f"article:{article.pk}" for article in (breaking, live) if article is not None))
-    return {
+    chrome = {
         "menu_categories": list(Category.objects.in_menu()),
         "footer_pages": list(Page.objects.only("title", "slug")),
         "breaking_news": breaking,
         "live_news": live,
         "brand": site_settings(),  # its tags ("chrome") pass to this entry
     }
+    shown = {"site_name": settings.SITE_NAME, **chrome}
+    return {
+        **chrome,
+        "site_header": _rendered("includes/site_header.html", shown),
+        "site_footer": _rendered("includes/site_footer.html", shown),
+    }
+
+
+def _rendered(template_name, context):
+    # The Jinja2 backend returns plain text; it is the template's own (escaped) markup.
+    return Markup(render_to_string(template_name, context, using="jinja2"))
 
 
 def identity(request):
