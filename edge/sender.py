@@ -18,7 +18,7 @@ import time
 
 import psycopg
 from django.conf import settings
-from django.db import DatabaseError, connection, connections
+from django.db import connection, connections
 from django.db.models import Min
 from django.utils import timezone
 
@@ -32,6 +32,7 @@ CHANNEL = "edge_purge"
 POLL_SECONDS = 2.0  # the longest wait between looks, notification or not
 RETRY_SECONDS = 2.0  # after the database failed to answer
 STOP_SECONDS = 0.5  # how soon a waiting sender notices it is to stop
+MIN_WAIT_SECONDS = 0.05
 
 
 def wake(*, using: str = "default") -> None:
@@ -55,8 +56,8 @@ def run_sender(*, stop) -> None:
             wait = _seconds_to_next_due()
             connection.close()  # back to the pool while waiting
             _wait(listener, stop, wait)
-        except (DatabaseError, psycopg.Error):
-            logger.exception("Edge purges: the database is not answering; trying again")
+        except Exception:  # the database gone, or a fault: the thread must outlive it
+            logger.exception("Edge purges: the sender failed; trying again")
             connection.close()
             if listener is not None:
                 listener.close()
@@ -87,7 +88,8 @@ def _seconds_to_next_due() -> float:
     due = Purge.objects.pending().aggregate(next=Min("due_at"))["next"]
     if due is None:
         return POLL_SECONDS
-    return min(POLL_SECONDS, max(0.0, (due - timezone.now()).total_seconds()))
+    # Not 0 for a purge already due: another worker may be sending it (locked, skipped here).
+    return min(POLL_SECONDS, max(MIN_WAIT_SECONDS, (due - timezone.now()).total_seconds()))
 
 
 def _wait(listener, stop, seconds: float) -> None:
