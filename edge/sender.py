@@ -22,6 +22,8 @@ from django.db import connection, connections
 from django.db.models import Min
 from django.utils import timezone
 
+from freshness.generation import cache_reachable
+
 from .backends import PurgeFailed
 from .models import Purge
 from .tasks import purges_send
@@ -77,6 +79,10 @@ def _listen():
 
 
 def _send_due() -> None:
+    # A change whose bump could not reach the cache (a Redis timeout) left the origin's copies of
+    # its pages valid: end them (freshness.generation's deferred bumps) before the edge fetches
+    # them again, or it would keep the old page for its whole lifetime. Redis down: sent anyway.
+    cache_reachable()
     try:
         while purges_send():
             pass

@@ -11,6 +11,7 @@ from django.utils import timezone
 from edge import sender
 from edge.models import Purge
 from edge.services import edge_purge
+from freshness.models import DeferredBump
 from tests.edge.recorder import Recorder
 from tests.factories import ArticleFactory
 
@@ -83,6 +84,19 @@ def test_a_purge_the_edge_refused_waits_for_its_next_try_then_goes(fastly, setti
     purge.refresh_from_db()
     assert purge.sent_at is not None and purge.attempts == 2 and purge.last_error == ""
     assert len(fastly.requests) == 2
+
+
+def test_the_origin_copies_a_failed_bump_left_valid_end_before_the_purge_goes(fastly):
+    # The edit's bump did not reach the cache (a timeout): recorded with its purge.
+    DeferredBump.objects.create()
+    purge = edge_purge(tags={"article:42", "edition:en"})
+
+    with _running_sender():
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and Purge.objects.get(pk=purge.pk).sent_at is None:
+            time.sleep(0.05)
+    assert Purge.objects.get(pk=purge.pk).sent_at is not None
+    assert not DeferredBump.objects.exists()
 
 
 class _running_sender:
