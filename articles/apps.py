@@ -31,7 +31,12 @@ class ArticlesConfig(AppConfig):
 
         # Cached pages showing one of these end when it changes (articles.invalidation says
         # which), and every page at the next scheduled change.
-        watch(Article, tags=article_tags, before=PLACING_FIELDS)
+        watch(
+            Article,
+            tags=article_tags,
+            before=PLACING_FIELDS,
+            moments=Article.scheduled_changes,
+        )
         watch(ArticleAuthor, ArticleRedirect, Correction, tags=article_part_tags)
         watch(Category, tags=category_tags)
         watch(LiveEntry, tags=live_entry_tags)

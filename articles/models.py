@@ -19,7 +19,7 @@ from images.fields import LeadImageField
 from images.media import media_url
 
 from .fields import AddressDateField, ArticleSlugField
-from .querysets import ArticleQuerySet, CategoryQuerySet
+from .querysets import CLOCK_FIELDS, ArticleQuerySet, CategoryQuerySet
 from .richtext import SanitizedHTMLField
 
 
@@ -434,6 +434,16 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+    def scheduled_changes(self) -> list:
+        """The future times at which this article changes the public site by the clock alone:
+        the row-level twin of `ArticleQuerySet.next_scheduled_change()` (CLOCK_FIELDS)."""
+        now = timezone.now()
+        return [
+            moment
+            for name, (flag, value) in CLOCK_FIELDS.items()
+            if getattr(self, flag) == value and (moment := getattr(self, name)) and moment > now
+        ]
 
     @property
     def is_live_blog(self):

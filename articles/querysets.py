@@ -22,6 +22,18 @@ HEADLINE_FIELDS = (
 )
 
 
+# The times at which an article changes the public site by the clock alone, each with the
+# (field, value) under which it counts: publishing, embargo end and expiry of a published
+# article, the end of a featured or breaking flag.
+CLOCK_FIELDS = {
+    "published_at": ("status", "published"),
+    "embargo_until": ("status", "published"),
+    "expires_at": ("status", "published"),
+    "featured_until": ("featured", True),
+    "breaking_until": ("breaking", True),
+}
+
+
 class ArticleQuerySet(models.QuerySet):
     def live(self):
         """What readers may see: published, its publish time come, its embargo (if any) lifted
@@ -136,13 +148,11 @@ class ArticleQuerySet(models.QuerySet):
         past it.
         """
         now = timezone.now()
-        published = Q(status=self.model.Status.PUBLISHED)
         moments = self.aggregate(
-            publish=Min("published_at", filter=published & Q(published_at__gt=now)),
-            embargo=Min("embargo_until", filter=published & Q(embargo_until__gt=now)),
-            expiry=Min("expires_at", filter=published & Q(expires_at__gt=now)),
-            featured=Min("featured_until", filter=Q(featured=True, featured_until__gt=now)),
-            breaking=Min("breaking_until", filter=Q(breaking=True, breaking_until__gt=now)),
+            **{
+                name: Min(name, filter=Q(**{flag: value, f"{name}__gt": now}))
+                for name, (flag, value) in CLOCK_FIELDS.items()
+            }
         )
         return min(filter(None, moments.values()), default=None)
 

@@ -1,11 +1,11 @@
 """The edge benchmark (`make bench-edge`): readers through Varnish while editors save corrections.
 
 Starts gunicorn (production settings, bench database as `make bench` seeds it, Redis), the task
-worker and Debian's varnishd with deploy/varnish/default.vcl. wrk then asks Varnish for the
-front pages, latest lists, sections and newest articles of every edition at random, while an
-editor saves a headline correction every few seconds and times how long until the edge shows it
-(bench/editor.py). Reports the edge hit ratio, the requests that reached the origin, the
-origin's CPU, and the time from save to visible at the edge (median, p99).
+worker (`run_worker`) and Debian's varnishd with deploy/varnish/default.vcl. wrk then asks
+Varnish for the front pages, latest lists, sections and newest articles of every edition at
+random, while an editor saves a headline correction every few seconds and times how long until
+the edge shows it (bench/editor.py). Reports the edge hit ratio, the requests that reached the
+origin, the origin's CPU, and the time from save to visible at the edge (median, p99).
 """
 
 import argparse
@@ -82,9 +82,9 @@ def main():
     (work / "default.vcl").write_text(vcl.replace('.port = "8000";', f'.port = "{port}";'))
 
     server = Server({**env, "DJANGO_SETTINGS_MODULE": "bench.settings"}, port)
+    # As production runs it (deploy/systemd), default interval: purges go by its purge sender.
     worker = subprocess.Popen(
-        [PYTHON, "manage.py", "db_worker", "--no-reload", "--no-startup-delay", "--interval",
-         "0.1", "-v0"],
+        [PYTHON, "manage.py", "run_worker", "--no-reload", "--no-startup-delay", "-v0"],
         cwd=ROOT, env=env,
     )  # fmt: skip
     edge = subprocess.Popen(

@@ -4,6 +4,8 @@ operator to purge addresses, tags or everything."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.validators import URLValidator
+from django.db.models import Q
+from django.utils import timezone
 
 from .models import Purge
 from .services import purge_enqueue
@@ -64,7 +66,10 @@ class PurgeAdmin(admin.ModelAdmin):
 
     @admin.action(description="Send again (purges still waiting)", permissions=["add"])
     def send_again(self, request, queryset):
-        waiting = queryset.pending()
-        if waiting.exists():
+        # Those waiting for their next try go now; a scheduled one keeps its time.
+        now = timezone.now()
+        waiting = queryset.pending().filter(Q(due_at__lte=now) | Q(attempts__gt=0))
+        count = waiting.update(due_at=now)
+        if count:
             purge_enqueue(purge=waiting.first())
-        messages.info(request, f"{waiting.count()} purges queued to be sent again.")
+        messages.info(request, f"{count} purges queued to be sent again.")

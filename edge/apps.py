@@ -11,7 +11,10 @@ class EdgeConfig(AppConfig):
     def ready(self):
         # Here, not at the top: the services use models, importable once the registry is ready.
         from freshness import changes
+        from jobs.loops import beside
 
+        from .sender import run_sender
         from .services import content_changed
 
         changes.on_change(content_changed)
+        beside(run_sender)

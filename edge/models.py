@@ -36,6 +36,14 @@ class Purge(models.Model):
 
     class Meta:
         ordering = ["-requested_at", "-pk"]
+        indexes = [
+            # The senders look for the next purge due every few seconds; sent ones pile up.
+            models.Index(
+                fields=["due_at"],
+                condition=models.Q(sent_at__isnull=True),
+                name="edge_purge_pending_idx",
+            )
+        ]
 
     def __str__(self):
         if self.everything:

@@ -1,11 +1,12 @@
-"""Sending purges to the edge, run by the database task queue's `db_worker`.
+"""Sending purges to the edge: at once by the worker's purge sender (edge.sender), and by a job
+on the database task queue as the fallback that outlives a missed wake-up.
 
-Every job sends every purge not yet sent, as few requests as the backend allows (the tags and
-addresses of many edits together; a purge of everything makes the rest needless). The task
-library has no retries yet: a failed send records the error on each purge and queues the next
-try itself, waiting EDGE_PURGE_RETRY_SECONDS, doubling, at most MAX_RETRY_SECONDS, without end:
-a purge is never dropped. The admin lists purges not yet sent and can queue them again (if a
-worker died while sending).
+A purge row is its own schedule: it is sent once `due_at` has come (at once for a change, at its
+time for a scheduled one, later for a retry). Every send takes every purge that is due, as few
+requests as the backend allows (the tags and addresses of many edits together; a purge of
+everything makes the rest needless). A failed send records the error on each purge and moves it
+EDGE_PURGE_RETRY_SECONDS on, doubling, at most MAX_RETRY_SECONDS, without end: a purge is never
+dropped. The admin lists purges not yet sent and can send them again.
 """
 
 import datetime
@@ -26,7 +27,7 @@ MAX_RETRY_SECONDS = 900
 # Longer than any page takes to render: a page rendered before a change and stored at the edge
 # after its purge is purged again by the repeat.
 REPEAT_SECONDS = 10
-BATCH = 1000  # purges sent by one job; a job that fills it queues the next
+BATCH = 1000  # purges sent by one pass; a pass that fills it queues the next
 
 
 def retry_delay(attempt: int) -> datetime.timedelta:
@@ -36,11 +37,11 @@ def retry_delay(attempt: int) -> datetime.timedelta:
 
 
 def purges_send() -> int:
-    """Send the purges not yet sent; returns how many were sent. Raises PurgeFailed (after
-    recording it on them) when the edge did not confirm them."""
+    """Send the purges that are due; returns how many were sent. Raises PurgeFailed (after
+    recording it on them and moving them on to their next try) when the edge did not confirm."""
     failure = None
     with transaction.atomic():
-        # Locked while sending, so two workers never send the same purges; others skip them.
+        # Locked while sending, so two senders never send the same purges; others skip them.
         pending = list(
             Purge.objects.due().select_for_update(skip_locked=True).order_by("pk")[:BATCH]
         )
@@ -50,17 +51,28 @@ def purges_send() -> int:
             _send(backend(), pending)
         except PurgeFailed as error:
             failure = error
-        Purge.objects.filter(pk__in=[purge.pk for purge in pending]).update(
-            attempts=F("attempts") + 1,
-            last_error=f"{timezone.now():%Y-%m-%d %H:%M:%S} {failure}" if failure else "",
-            sent_at=None if failure else timezone.now(),
-        )
+            _record_failure(pending, error)
+        else:
+            Purge.objects.filter(pk__in=[purge.pk for purge in pending]).update(
+                attempts=F("attempts") + 1, last_error="", sent_at=timezone.now()
+            )
     if failure:
         raise failure
     _repeat([purge for purge in pending if not purge.repeat])
     if len(pending) == BATCH:
         send_purges.enqueue()
     return len(pending)
+
+
+def _record_failure(pending, error) -> None:
+    now = timezone.now()
+    attempt = 1 + max(purge.attempts for purge in pending)
+    due = now + retry_delay(attempt)
+    Purge.objects.filter(pk__in=[purge.pk for purge in pending]).update(
+        attempts=F("attempts") + 1, last_error=f"{now:%Y-%m-%d %H:%M:%S} {error}", due_at=due
+    )
+    send_purges.using(run_after=due).enqueue()
+    logger.warning("Edge purge failed (try %s), trying again at %s: %s", attempt, due, error)
 
 
 def _repeat(sent) -> None:
@@ -89,12 +101,11 @@ def _send(edge, pending) -> None:
 
 
 @task()
-def send_purges(attempt: int = 1) -> int:
-    """`purges_send` in the worker, trying again later when the edge did not confirm."""
+def send_purges(*_earlier) -> int:
+    """`purges_send` as a job: what the purge sender has not sent by the job's time (a missed
+    wake-up, a worker without the sender), sent now; a failure has queued the next try.
+    (`_earlier`: the try count that jobs queued by earlier releases carry; rows count now.)"""
     try:
         return purges_send()
-    except PurgeFailed as error:
-        delay = retry_delay(attempt)
-        logger.warning("Edge purge failed (try %s), trying again in %s: %s", attempt, delay, error)
-        send_purges.using(run_after=timezone.now() + delay).enqueue(attempt + 1)
+    except PurgeFailed:
         return 0

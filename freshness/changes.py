@@ -11,11 +11,13 @@ _listeners = []
 
 
 def on_change(listener) -> None:
-    """Call `listener(tags=…, using=…)` on every change, inside its transaction."""
+    """Call `listener(tags=…, at=…, using=…)` on every change, inside its transaction: `at` is
+    None for the change itself, else a later time at which it ends the pages of `tags` by the
+    clock alone (a scheduled publish, an expiry)."""
     if listener not in _listeners:
         _listeners.append(listener)
 
 
-def changed(*, tags, using: str = "default") -> None:
+def changed(*, tags, at=None, using: str = "default") -> None:
     for listener in _listeners:
-        listener(tags=tags, using=using)
+        listener(tags=tags, at=at, using=using)

@@ -13,9 +13,11 @@ tags_bumped = Signal()
 
 # Per model: (tags(row, before) -> iterable of tags, fields of `before` to load).
 _rules = {}
+# Per model: moments(row) -> the future times at which the row changes pages by the clock.
+_moments = {}
 
 
-def watch(*models, tags, before=()) -> None:
+def watch(*models, tags, before=(), moments=None) -> None:
     """End the cached pages showing a row of one of `models` whenever it is saved or deleted, or
     one of its many-to-many relations changes (set through add()/set(), it sends no post_save).
     Each app calls this for the models its public pages show.
@@ -23,9 +25,16 @@ def watch(*models, tags, before=()) -> None:
     `tags(row, before)` names the tags the change touches. `before` is the row as stored before
     a save, loaded with only the fields named in `before` (one query; None for a new or deleted
     row, so a rule can tell a row appearing or leaving from an edit in place).
+
+    `moments(row)` names the future times at which a saved row changes pages by the clock alone
+    (a scheduled publish, an expiry). The page cache needs them not (nothing is kept past the next
+    scheduled change); whoever keeps copies elsewhere hears of each with the change
+    (freshness.changes), with the tags of the row appearing or leaving then.
     """
     for model in models:
         _rules[model] = (tags, tuple(before))
+        if moments is not None:
+            _moments[model] = moments
         label = model._meta.label
         if before:
             pre_save.connect(_load_before, sender=model, dispatch_uid=f"freshness-pre-{label}")
@@ -61,6 +70,9 @@ def _saved(*, instance, created=False, using="default", **kwargs):
     before = None if created else getattr(instance, "_freshness_before", instance)
     instance.__dict__.pop("_freshness_before", None)
     _bump(tags_of_change(instance, before=before), using)
+    if moments := _moments.get(type(instance)):
+        for moment in sorted(set(moments(instance))):
+            changes.changed(tags=tags_of_change(instance), at=moment, using=using)
 
 
 def _deleted(*, instance, using="default", **kwargs):

@@ -10,8 +10,9 @@ class JobsConfig(AppConfig):
 
     def ready(self):
         # Here, not at the top: tasks import models, which are not loaded yet at import time.
-        from . import schedule, tasks
+        from . import loops, schedule, tasks
 
+        loops.beside(schedule.run_schedule)
         schedule.every(schedule.HEARTBEAT_EVERY, tasks.heartbeat)
         schedule.every(datetime.timedelta(days=1), tasks.clear_expired_sessions)
         schedule.every(datetime.timedelta(days=1), tasks.prune_finished_jobs)

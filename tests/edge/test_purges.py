@@ -119,8 +119,11 @@ def test_a_purge_the_edge_keeps_refusing_is_kept_and_shown_with_its_error(fastly
     purge = Purge.objects.get()
     assert purge.sent_at is None and purge.attempts == 1
     assert "500" in purge.last_error
+    # The next try waits, for the sender and for the fallback job alike.
+    assert purge.due_at > timezone.now() + datetime.timedelta(seconds=50)
+    assert not Purge.objects.due().exists()
     retry = DBTaskResult.objects.get(task_path=send_purges.module_path, status="READY")
-    assert retry.run_after > timezone.now()  # the next try waits
+    assert retry.run_after == purge.due_at
 
 
 def test_an_edit_purges_the_tags_of_the_pages_it_ends_once_after_commit(fastly):

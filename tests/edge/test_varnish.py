@@ -129,15 +129,37 @@ class Stack:
             cwd=ROOT, env=self.env, check=True, timeout=120, capture_output=True, text=True,
         ).stdout  # fmt: skip
 
+    def seconds_after_commit(self, change: str, *seen, limit: float = 60.0) -> list[float]:
+        """Runs `change` (code that saves) in a shell and returns, for each (url, condition) in
+        `seen`, how long after the commit a reader fetching the url through the edge first
+        finds condition(status, text) true (`limit` seconds after the shell started at most).
+        Readers fetch while the shell runs, so the time it takes to start and exit is not
+        counted either way."""
+        shell = subprocess.Popen(
+            [sys.executable, "manage.py", "shell", "-c",
+             f"{change}\nimport time\nprint('committed', time.time())"],
+            cwd=ROOT, env=self.env, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        started, times = time.time(), []
+        for url, condition in seen:
+            while time.time() - started < limit and not condition(*fetch(url)[::2]):
+                time.sleep(0.05)
+            times.append(time.time())
+        committed = float(shell.communicate(timeout=120)[0].split("committed ")[-1])
+        assert shell.returncode == 0
+        return [moment - committed for moment in times]
+
     def start_app(self):
         gunicorn = str(Path(sys.executable).parent / "gunicorn")
         self.processes["app"] = subprocess.Popen(
             [gunicorn, "-c", "gunicorn.conf.py", "--no-control-socket", "newsroom.wsgi"],
             cwd=ROOT, env=self.env,
         )  # fmt: skip
+        # What the worker's systemd unit runs, at its default interval: purges go out through
+        # the purge sender it runs (edge.sender), not by the task queue's polling.
         self.processes["worker"] = subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay",
-             "--interval", "0.1", "-v0"],
+            [sys.executable, "manage.py", "run_worker", "--no-reload", "--no-startup-delay",
+             "-v0"],
             cwd=ROOT, env=self.env,
         )  # fmt: skip
         _wait(lambda: fetch(f"http://127.0.0.1:{self.app_port}/robots.txt")[0] == 200)
@@ -188,11 +210,9 @@ def fetch(url, opener=None):
             return error.code, error.headers, error.read().decode()
 
 
-# Seconds from an editor's save to the change seen through Varnish. The goal is 2 s
-# (docs/edge.md); on the shared two-core build machine, with readers, worker, database and
-# Varnish on it, it measured about 2.9 s, so the test holds the bound it can keep until the
-# purge path is made faster.
-VISIBLE_WITHIN = 4
+# Seconds from an editor's save (its commit) to the change seen through Varnish, and from a
+# scheduled change's time to the same: the goal (docs/edge.md).
+VISIBLE_WITHIN = 2
 
 
 def _seconds_until(url, condition, limit=5.0) -> float:
@@ -254,38 +274,41 @@ def test_varnish_keeps_pages_and_shows_each_change_within_seconds(start_stack):
 
     # An edit: it purges the story's page and the front page (their tags name the story), and
     # nothing else: another story's page, which does not show it, stays at the edge.
-    stack.shell(
+    edited = lambda s, t: "Harbour Reopens To Ships" in t  # noqa: E731
+    seconds = stack.seconds_after_commit(
         "from articles.models import Article\n"
-        "a = Article.objects.get(slug='harbour'); a.title = 'Harbour Reopens To Ships'; a.save()"
-    )
-    assert _seconds_until(harbour, lambda s, t: "Harbour Reopens To Ships" in t) < VISIBLE_WITHIN
-    assert _seconds_until(front, lambda s, t: "Harbour Reopens To Ships" in t) < VISIBLE_WITHIN
+        "a = Article.objects.get(slug='harbour'); a.title = 'Harbour Reopens To Ships'; a.save()",
+        (harbour, edited), (front, edited),
+    )  # fmt: skip
+    assert min(seconds) > 0 and max(seconds) < VISIBLE_WITHIN, seconds
     headers, text = _cached_at_edge(tea)
     assert int(headers["X-Cache-Hits"]) > tea_hits and "Tea Auction" in text
 
     # A correction.
-    stack.shell(
+    seconds = stack.seconds_after_commit(
         "from articles.models import Article, Correction\n"
         "Correction.objects.create(article=Article.objects.get(slug='harbour'),"
-        " text='The port opens on Monday, not Sunday.')"
-    )
-    assert _seconds_until(harbour, lambda s, t: "opens on Monday, not Sunday" in t) < VISIBLE_WITHIN
+        " text='The port opens on Monday, not Sunday.')",
+        (harbour, lambda s, t: "opens on Monday, not Sunday" in t),
+    )  # fmt: skip
+    assert min(seconds) > 0 and max(seconds) < VISIBLE_WITHIN, seconds
 
     # An unpublished story.
-    stack.shell(
+    seconds = stack.seconds_after_commit(
         "from articles.models import Article\n"
-        "a = Article.objects.get(slug='harbour'); a.make_move(Article.Move.UNPUBLISH); a.save()"
-    )
-    assert _seconds_until(harbour, lambda s, t: s == 404) < VISIBLE_WITHIN
-    assert _seconds_until(front, lambda s, t: "Harbour Reopens" not in t) < VISIBLE_WITHIN
+        "a = Article.objects.get(slug='harbour'); a.make_move(Article.Move.UNPUBLISH); a.save()",
+        (harbour, lambda s, t: s == 404), (front, lambda s, t: "Harbour Reopens" not in t),
+    )  # fmt: skip
+    assert min(seconds) > 0 and max(seconds) < VISIBLE_WITHIN, seconds
 
-    # A story scheduled to go live in a few seconds: on the front page within 2 s of its time.
+    # A story scheduled to go live in a few seconds (time for the shell to exit even on a busy
+    # machine): on the front page within 2 s of its time, purged by the sender at that time.
     go_live = float(
         stack.shell(
             "import datetime\n"
             "from django.utils import timezone\n"
             "from articles.models import Article\n"
-            "at = timezone.now() + datetime.timedelta(seconds=6)\n"
+            "at = timezone.now() + datetime.timedelta(seconds=10)\n"
             "a = Article.objects.get(slug='budget'); a.make_move(Article.Move.SCHEDULE, at=at)\n"
             "a.save(); print('at', at.timestamp())"
         ).split("at ")[-1]
