@@ -9,12 +9,14 @@ only while it is short, and beyond that PostgreSQL's planner estimates it.
 
 import json
 
+from django.contrib.admin.utils import quote
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import CharField, Exists, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Concat, NullIf, Trim
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -100,11 +102,25 @@ def last_editor():
 
 class ArticleChangeList(ChangeList):
     """The list leaves out the body and the search vector (a page of 100 would read
-    megabytes) and adds who last saved each article (one indexed lookup per row shown)."""
+    megabytes) and adds who last saved each article (one indexed lookup per row shown);
+    its rows link to their change forms without resolving the URL once a row."""
 
     def get_queryset(self, request, exclude_parameters=None):
         queryset = super().get_queryset(request, exclude_parameters)
         return queryset.lean().annotate(last_editor=last_editor())
+
+    @cached_property
+    def _change_url_prefix(self):
+        url = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+            args=[0],
+            current_app=self.model_admin.admin_site.name,
+        )
+        return url.removesuffix("0/change/")
+
+    def url_for_result(self, result):
+        # One reverse() a page rather than one a row: the rows' links differ only by the id.
+        return f"{self._change_url_prefix}{quote(result.pk)}/change/"
 
 
 # The list's cells, written with format_html: a template rendered per cell cost more than the
