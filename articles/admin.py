@@ -306,7 +306,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("edition"), ordering="language")
     def edition(self, article):
-        return article.get_language_display()
+        return changelist.edition_name(article)
 
     @admin.display(description=_("last edited"), ordering="updated_at")
     def last_edit(self, article):

@@ -143,7 +143,7 @@ def status_badge(article) -> str:
         badge = format_html(
             '<span class="wf-status wf-status--{}">{}</span>',
             article.status,
-            article.get_status_display(),
+            Article.Status(article.status).label,
         )
     if article.is_embargoed:
         text = _("Embargoed until %(when)s") % {"when": dateline(article.embargo_until)}
@@ -152,6 +152,13 @@ def status_badge(article) -> str:
         text = _("Unpublishes at %(when)s") % {"when": dateline(article.expires_at)}
         return format_html('{} <span class="wf-status">{}</span>', badge, text)
     return badge
+
+
+def edition_name(article) -> str:
+    """The article's edition by name. Django's get_language_display() rebuilds the field's
+    choices for every row; the names are translated when shown, whatever the language."""
+    names = dict(Article._meta.get_field("language").choices)
+    return names.get(article.language, article.language)
 
 
 def status_cell(article) -> str:
