@@ -7,6 +7,7 @@ uses the stored, indexed search vector (no join, so no DISTINCT); a list is coun
 only while it is short, and beyond that PostgreSQL's planner estimates it.
 """
 
+import functools
 import json
 
 from django.contrib.admin.utils import quote
@@ -92,8 +93,12 @@ def search(queryset, term: str):
     return queryset
 
 
+@functools.cache
 def last_editor():
-    """The display name (else the username) of whoever saved the article's newest version."""
+    """The display name (else the username) of whoever saved the article's newest version.
+
+    Put together once per process (annotate() resolves a copy, never this one): building the
+    subquery anew cost each list page more than running it."""
     history = Article.history.model.objects.filter(id=OuterRef("pk"), history_user__isnull=False)
     name = Trim(Concat("history_user__first_name", Value(" "), "history_user__last_name"))
     who = Coalesce(NullIf(name, Value("")), "history_user__username", output_field=CharField())
