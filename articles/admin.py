@@ -256,9 +256,8 @@ class ArticleAdmin(admin.ModelAdmin):
         return form
 
     def get_queryset(self, request):
-        return permissions.visible_articles(
-            request.user, super().get_queryset(request).for_listing()
-        )
+        # The list adds its bylines (ArticleChangeList); the form has them in its inline.
+        return permissions.visible_articles(request.user, super().get_queryset(request))
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList
