@@ -107,13 +107,13 @@ def last_editor():
 
 class ArticleChangeList(ChangeList):
     """The list leaves out the body and the search vector (a page of 100 would read
-    megabytes) and adds the bylines (one query a page) and who last saved each article (one
+    megabytes) and adds the bylines' names (one query a page) and who last saved each article (one
     indexed lookup per row shown); its rows link to their change forms without resolving
     the URL once a row."""
 
     def get_queryset(self, request, exclude_parameters=None):
         queryset = super().get_queryset(request, exclude_parameters)
-        return queryset.lean().with_credits().annotate(last_editor=last_editor())
+        return queryset.lean().with_credit_names().annotate(last_editor=last_editor())
 
     @cached_property
     def _change_url_prefix(self):
