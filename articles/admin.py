@@ -21,7 +21,7 @@ from authors.models import Author
 from . import changelist, permissions, services
 from .admin_preview import form_preview
 from .changelist import ArticleChangeList, EstimatedCountPaginator, search
-from .forms import ArticleAdminForm, BylineForm, BylineFormSet
+from .forms import ArticleAdminForm, BylineAuthorSelect, BylineForm, BylineFormSet
 from .front_page import front_page
 from .history import differences, display_name, timeline
 from .live_admin import open_coverage
@@ -58,6 +58,17 @@ class ArticleAuthorInline(admin.TabularInline):
     min_num = 1
     verbose_name = _("byline")
     verbose_name_plural = _("bylines (in order)")
+
+    def get_queryset(self, request):
+        # Each row's author search box names its author from here (BylineAuthorSelect).
+        return super().get_queryset(request).select_related("author")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "author":
+            kwargs["widget"] = BylineAuthorSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     # The bylines are part of the article: whoever may not edit it may not touch them.
     def has_add_permission(self, request, obj):
@@ -245,9 +256,8 @@ class ArticleAdmin(admin.ModelAdmin):
         return form
 
     def get_queryset(self, request):
-        return permissions.visible_articles(
-            request.user, super().get_queryset(request).for_listing()
-        )
+        # The list adds its bylines (ArticleChangeList); the form has them in its inline.
+        return permissions.visible_articles(request.user, super().get_queryset(request))
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList
@@ -295,7 +305,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("edition"), ordering="language")
     def edition(self, article):
-        return article.get_language_display()
+        return changelist.edition_name(article)
 
     @admin.display(description=_("last edited"), ordering="updated_at")
     def last_edit(self, article):

@@ -69,6 +69,20 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def with_credit_names(self):
+        """As with_credits(), with only the authors' names: a list's byline column, which
+        need not read (and decode) every author's bio, photo renditions and links."""
+        credits = self.model._meta.get_field("article_authors").related_model.objects
+        return self.prefetch_related(
+            Prefetch(
+                "article_authors",
+                queryset=credits.select_related("author")
+                .only("article", "position", "author__name")
+                .order_by("position"),
+                to_attr="credit_list",
+            )
+        )
+
     def for_listing(self):
         """Everything a list item shows, in a fixed number of queries however long the list."""
         return self.select_related("category").with_credits()

@@ -78,3 +78,17 @@ def test_a_writer_cannot_preview_someone_elses_article_by_posting(writer_client)
     article = ArticleFactory(title="Not yours")
     response = writer_client.post(f"{ADMIN}{article.pk}/preview/form/", change_data(article))
     assert response.status_code == 403
+
+
+def test_the_form_names_each_bylines_author_without_a_query_per_byline(
+    editor_client, django_assert_num_queries
+):
+    one = ArticleFactory(authors=[AuthorFactory(name="Asma Hussain")])
+    three = ArticleFactory(authors=AuthorFactory.create_batch(3))
+    editor_client.get(change_url(one))  # warm the session and the menu cache
+    with django_assert_num_queries(9):
+        editor_client.get(change_url(one))
+    with django_assert_num_queries(9):
+        page = editor_client.get(change_url(three)).content.decode()
+    for author in three.authors.all():
+        assert f'<option value="{author.pk}" selected>{author.name}</option>' in page
