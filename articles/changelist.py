@@ -113,7 +113,7 @@ class ArticleChangeList(ChangeList):
 
     def get_queryset(self, request, exclude_parameters=None):
         queryset = super().get_queryset(request, exclude_parameters)
-        return queryset.lean().with_credit_names().annotate(last_editor=last_editor())
+        return queryset.lean().with_credits("name").annotate(last_editor=last_editor())
 
     @cached_property
     def _change_url_prefix(self):

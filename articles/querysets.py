@@ -58,42 +58,32 @@ class ArticleQuerySet(models.QuerySet):
     def latest_first(self):
         return self.order_by("-published_at", "-pk")
 
-    def with_credits(self):
-        """Bylines in order, as `article.credit_list` (what `Article.credits` reads)."""
+    def with_credits(self, *author_fields):
+        """Bylines in order, as `article.credit_list` (what `Article.credits` reads). With
+        `author_fields`, only those of each author: a page or list that names its authors need
+        not read (and decode) every author's bio, photo renditions and links."""
         credits = self.model._meta.get_field("article_authors").related_model.objects
+        credits = credits.select_related("author").order_by("position")
+        if author_fields:
+            names = (f"author__{name}" for name in author_fields)
+            credits = credits.only("article", "position", "role", *names)
         return self.prefetch_related(
-            Prefetch(
-                "article_authors",
-                queryset=credits.select_related("author").order_by("position"),
-                to_attr="credit_list",
-            )
+            Prefetch("article_authors", queryset=credits, to_attr="credit_list")
         )
 
-    def with_credit_names(self):
-        """As with_credits(), with only the authors' names: a list's byline column, which
-        need not read (and decode) every author's bio, photo renditions and links."""
-        credits = self.model._meta.get_field("article_authors").related_model.objects
-        return self.prefetch_related(
-            Prefetch(
-                "article_authors",
-                queryset=credits.select_related("author")
-                .only("article", "position", "author__name")
-                .order_by("position"),
-                to_attr="credit_list",
-            )
-        )
+    def for_listing(self, *author_fields):
+        """Everything a list item shows, in a fixed number of queries however long the list
+        (`author_fields`: as with_credits())."""
+        return self.select_related("category").with_credits(*author_fields)
 
-    def for_listing(self):
-        """Everything a list item shows, in a fixed number of queries however long the list."""
-        return self.select_related("category").with_credits()
-
-    def for_article_page(self):
+    def for_article_page(self, *author_fields):
         """An article page's article: bylines, section, and whether it has corrections or
-        translations (most have neither, and then the page need not ask for them)."""
+        translations (most have neither, and then the page need not ask for them);
+        `author_fields` as with_credits()."""
         corrections = self.model._meta.get_field("corrections").related_model.objects
         siblings = self.model.objects.filter(translation_group=OuterRef("translation_group"))
         return (
-            self.for_listing()
+            self.for_listing(*author_fields)
             .defer("search_vector")
             .annotate(
                 has_corrections=Exists(corrections.filter(article=OuterRef("pk"))),

@@ -31,7 +31,7 @@ from .structured_data import breadcrumbs, lead_images, live_blog_posting, news_a
 # article page's CPU. `live()` is applied per request (it reads the clock).
 @functools.cache
 def _article_pages():
-    return Article.objects.for_article_page()
+    return Article.objects.for_article_page("name", "slug")  # the bylines name and link them
 
 
 @functools.cache
