@@ -67,7 +67,8 @@ def test_unsaved_changes_survive_a_closed_tab_and_can_be_restored(live_server, b
     article = ArticleFactory(title="Port strike ends", body="<p>Workers return.</p>")
     url = f"/admin/articles/article/{article.pk}/change/"
     page = _log_in(browser, live_server, "editor", url)
-    page.wait_for_load_state("load")
+    armed = page.locator("#desk-autosave[data-armed]")
+    armed.wait_for(state="attached")  # edits before it are the loaded form, not kept
     page.get_by_label("Headline").fill("Port strike ends after nine days")
     page.get_by_role("textbox", name="Body").click()
     page.keyboard.press("End")
@@ -95,8 +96,7 @@ def test_unsaved_changes_survive_a_closed_tab_and_can_be_restored(live_server, b
     assert "Ships are unloading again." in article.body
 
     page.goto(live_server.url + url)
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(800)
+    page.locator("#desk-autosave[data-armed]").wait_for(state="attached")
     expect(page.locator("#desk-autosave")).to_be_hidden()  # saved: nothing left to offer
 
 

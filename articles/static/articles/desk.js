@@ -170,6 +170,7 @@
       const now = snapshot();
       localStorage.setItem(key, JSON.stringify({ savedAt: Date.now(), version: current, fields: now, submitted: true }));
     });
+    box.dataset.armed = "";  // edits from now on are kept (what the browser tests wait for)
 
     function offer(draft) {
       const when = new Date(draft.savedAt).toLocaleString();
