@@ -16,9 +16,9 @@ def site_chrome():
 
     Every page shows them: they are kept as one entry under the page cache's content
     generation, so a page pays one cache round trip for them and no query until a category,
-    fixed page or article changes, or a breaking flag expires. The header and the footer's
-    links are the same on every page of an edition: kept rendered (`site_header`,
-    `site_footer`), they cost a page nothing to write.
+    fixed page or article changes, or a breaking flag expires. They are the same on every
+    page of an edition, so they are kept rendered (`site_head`, `site_header`, `site_banner`,
+    `site_footer`): a page neither writes them nor unpickles the rows they show.
     """
     edition = current().code
     return generation_cached(
@@ -46,17 +46,22 @@ def _read_chrome(edition):
         .first()
     )
     tag(*(f"article:{article.pk}" for article in (breaking, live) if article is not None))
-    chrome = {
+    brand = site_settings()  # its tags ("chrome") pass to this entry
+    shown = {
+        "site_name": settings.SITE_NAME,
         "menu_categories": list(Category.objects.in_menu()),
         "footer_pages": list(Page.objects.only("title", "slug")),
         "breaking_news": breaking,
         "live_news": live,
-        "brand": site_settings(),  # its tags ("chrome") pass to this entry
+        "brand": brand,
     }
-    shown = {"site_name": settings.SITE_NAME, **chrome}
+    # Kept rendered, not as the rows they show: a page then unpickles a few strings.
     return {
-        **chrome,
+        "brand": brand,  # the home page's video slot
+        "advertising_email": brand.contact_email,
+        "site_head": _rendered("includes/site_head.html", shown),
         "site_header": _rendered("includes/site_header.html", shown),
+        "site_banner": _rendered("includes/breaking_banner.html", shown),
         "site_footer": _rendered("includes/site_footer.html", shown),
     }
 
@@ -74,9 +79,4 @@ def identity(request):
 
 def site(request):
     """What every reader page's header and footer show."""
-    chrome = site_chrome()
-    return {
-        "site_name": settings.SITE_NAME,
-        "advertising_email": chrome["brand"].contact_email,
-        **chrome,
-    }
+    return {"site_name": settings.SITE_NAME, **site_chrome()}
