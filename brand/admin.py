@@ -10,7 +10,7 @@ from modeltranslation.admin import TranslationAdmin
 from . import permissions
 from .fields import ColourField
 from .forms import SiteSettingsForm
-from .models import SiteSettings
+from .models import SOCIAL_NETWORKS, SiteSettings
 
 
 @admin.register(SiteSettings)
@@ -28,19 +28,7 @@ class SiteSettingsAdmin(TranslationAdmin):
     fieldsets = [
         (_("Logo and icon"), {"fields": ["logo", "icon"]}),
         (_("Colours"), {"fields": ["primary_colour", "secondary_colour", "highlight_colour"]}),
-        (
-            _("Social profiles"),
-            {
-                "fields": [
-                    "facebook_url",
-                    "youtube_url",
-                    "x_url",
-                    "instagram_url",
-                    "tiktok_url",
-                    "whatsapp_url",
-                ]
-            },
-        ),
+        (_("Social profiles"), {"fields": list(SOCIAL_NETWORKS)}),
         (_("Advertising and footer"), {"fields": ["advertising_email", "footer_lines"]}),
         (_("Home page video"), {"fields": ["video_address", "video_title"]}),
     ]

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import video
-from .models import SiteSettings
+from .models import SOCIAL_NETWORKS, SiteSettings
 
 
 class SiteSettingsForm(forms.ModelForm):
@@ -29,12 +29,7 @@ class SiteSettingsForm(forms.ModelForm):
             "primary_colour",
             "secondary_colour",
             "highlight_colour",
-            "facebook_url",
-            "youtube_url",
-            "x_url",
-            "instagram_url",
-            "tiktok_url",
-            "whatsapp_url",
+            *SOCIAL_NETWORKS,
             "advertising_email",
             "footer_lines",
             "video_title",
